@@ -1,0 +1,26 @@
+"""The edition's own Sphinx extension: paragraph numbering, quotations and Korean typesetting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from critical_edition import korean, numbering, quotations, writers
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    writers.register_nodes(app)
+    numbering.setup(app)
+    quotations.setup(app)
+    korean.setup(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

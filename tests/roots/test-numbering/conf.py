@@ -1,0 +1,3 @@
+extensions = ["critical_edition"]
+smartquotes = False
+latex_documents = [("index", "numbering.tex", "Numbering", "Editors", "manual", True)]

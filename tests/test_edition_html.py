@@ -1,0 +1,99 @@
+"""The real edition as HTML: Korean interface, structure, paragraph numbers."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from fidelity import edition_units, text_pages, witness_lines
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_is_korean(edition_html):
+    pages = [p for p in edition_html.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) == 13 + 7  # the parts, index, about, 3 back-matter pages, genindex, search
+    for page in pages:
+        assert soup(page).html["lang"] == "ko", page
+
+
+def test_thirteen_parts_with_the_article_headings(edition_html):
+    pages = text_pages(edition_html)
+    assert len(pages) == 13
+    titles = [soup(p).select_one("article.bd-article h1").get_text().rstrip("#") for p in pages]
+    lines = witness_lines()
+    assert titles == [
+        lines[n - 1] for n in (13, 47, 77, 85, 107, 119, 133, 167, 185, 197, 209, 289, 327)
+    ]
+
+
+def test_paragraph_numbers_run_through_the_article(edition_html):
+    numbers = []
+    for page in text_pages(edition_html):
+        for para in soup(page).select("article.bd-article p.edition-numbered"):
+            mark = para.select_one("a.edition-pnum")
+            assert para["id"] == f"p-{mark.get_text()}"
+            assert mark["href"] == f"#p-{mark.get_text()}"
+            numbers.append(int(mark.get_text()))
+    assert numbers == list(range(1, len(numbers) + 1))
+    # every paragraph is numbered: all units less the kicker, the title, the issue line,
+    # the 12 headings and the 17 attribution lines
+    assert len(numbers) == len(edition_units(edition_html)) - 3 - 12 - 17
+
+
+def test_attributions_are_verbatim_and_inside_their_quotation(edition_html):
+    attributions = [
+        a for page in text_pages(edition_html) for a in soup(page).select("p.attribution")
+    ]
+    assert len(attributions) == 17
+    for attribution in attributions:
+        assert attribution.find_parent("blockquote") is not None
+        assert not attribution.get_text().startswith("—")
+    texts = [a.get_text() for a in attributions]
+    assert texts[0].startswith("- 레닌, ")
+    assert any(t.startswith('트로츠키, "코민테른과 GPU"') for t in texts)  # no dash
+    assert any(t.startswith("-트로츠키,") for t in texts)  # dash, no space
+
+
+def test_no_list_where_the_witness_has_attribution_dashes(edition_html):
+    for page in text_pages(edition_html):
+        assert not soup(page).select("article.bd-article ul, article.bd-article ol"), page
+
+
+def test_korean_interface_labels(edition_html):
+    index = soup(edition_html / "genindex.html")
+    assert index.title.get_text().startswith("찾아보기")
+    page = (edition_html / "text" / "00-opening.html").read_text(encoding="utf-8")
+    for label in ("목차", "찾아보기", "이전 쪽", "다음 쪽", "본문으로 건너뛰기"):
+        assert label in page, label
+    for english in ("Toggle primary sidebar", "Skip to main content", "previous page"):
+        assert english not in page, english
+    sidebar = soup(edition_html / "index.html").select_one("nav.bd-docs-nav")
+    captions = [c.get_text(strip=True) for c in sidebar.select("p.caption")]
+    assert captions == ["일러두기", "본문", "부록"]
+    assert "참고문헌" in sidebar.get_text()
+
+
+def test_korean_typography_stylesheet(edition_html):
+    css = (edition_html / "_static" / "edition.css").read_text(encoding="utf-8")
+    assert re.search(r"word-break:\s*keep-all", css)
+    assert "Noto Serif CJK KR" in css
+    page = (edition_html / "text" / "00-opening.html").read_text(encoding="utf-8")
+    assert "_static/edition.css" in page
+
+
+def test_title_page_and_front_matter(edition_html):
+    index = soup(edition_html / "index.html").select_one("article.bd-article").get_text()
+    assert "『스파르타시스트』 56호 (2001년 봄)" in index
+    about = soup(edition_html / "about.html").select_one("article.bd-article").get_text()
+    for phrase in ("000_e8ae33c1e403aa22.txt", "이 판에 옮기지 않은 것", "편집 원칙"):
+        assert phrase in about
+    witness_copy = next((edition_html / "_downloads").rglob("000_e8ae33c1e403aa22.txt"))
+    assert witness_copy.read_text(encoding="utf-8").startswith("Documents in:")
+
+
+def test_smart_quotes_are_off(edition_html):
+    text = "".join(u.text for u in edition_units(edition_html))
+    assert text.count("\u201c") == 4 and text.count("\u201d") == 3
