@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from fidelity import FIRST_ARTICLE_LINE, witness_lines
 from pypdf import PdfReader
 
 
@@ -73,3 +74,18 @@ def test_the_article_text_is_in_the_pdf(reader):
     compact = re.sub(r"\s+", "", text)
     assert "1920년대,러시아혁명의고립과쇠퇴의상황들에서" in compact
     assert "이것이ICL이자랑스럽게고수하는유산이다." in compact
+
+
+def test_typesetting_keeps_the_witness_characters(reader):
+    """TeX ligatures would print ' as ’ and -- as –: the PDF keeps the witness's characters."""
+    chapters = {
+        item.title: reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["용어집"]
+    text = "".join(page.extract_text() for page in reader.pages[first:end])
+    article = "\n".join(line for line in witness_lines()[FIRST_ARTICLE_LINE - 1 :])
+    for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
+        assert text.count(char) == article.count(char), repr(char)
+    assert "'러시아 혁명을 방어하기" in re.sub(r"\s+", " ", text)
