@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 project = "트로츠키와 러시아 좌익반대파"
-author = "국제공산주의동맹(제4인터내셔널주의자)"
+author = "국제공산주의동맹(ICL)"
 copyright = "2001 국제공산주의동맹 (원문); 편집 장치는 이 판의 기여자들"
 language = "ko"
 release = version = ""
