@@ -14,6 +14,12 @@ def reader(edition_pdf):
     return PdfReader(edition_pdf)
 
 
+@pytest.fixture(scope="module")
+def page_texts(reader) -> list[str]:
+    """The extracted text of every page, extracted once for all tests."""
+    return [page.extract_text() for page in reader.pages]
+
+
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
     """Base font name -> whether its font program is embedded, over all pages."""
     fonts: dict[str, bool] = {}
@@ -53,13 +59,13 @@ def test_no_missing_glyphs(edition_pdf):
     assert "Missing character" not in log
 
 
-def test_korean_labels_and_title_page(reader):
-    first = reader.pages[0].extract_text()
+def test_korean_labels_and_title_page(page_texts):
+    first = page_texts[0]
     assert "비판적 평가서" in first and "좌익반대파" in first
     assert "56호" in first
-    contents = reader.pages[1].extract_text()
+    contents = page_texts[1]
     assert "목차" in contents
-    text = "".join(page.extract_text() for page in reader.pages)
+    text = "".join(page_texts)
     for english in ("Contents", "Chapter", "Index", "Release"):
         assert english not in text, english
 
@@ -69,14 +75,14 @@ def test_metadata(reader):
     assert str(reader.trailer["/Root"]["/Lang"]) == "ko-KR"
 
 
-def test_the_article_text_is_in_the_pdf(reader):
-    text = "".join(page.extract_text() for page in reader.pages)
+def test_the_article_text_is_in_the_pdf(page_texts):
+    text = "".join(page_texts)
     compact = re.sub(r"\s+", "", text)
     assert "1920년대,러시아혁명의고립과쇠퇴의상황들에서" in compact
     assert "이것이ICL이자랑스럽게고수하는유산이다." in compact
 
 
-def test_typesetting_keeps_the_witness_characters(reader):
+def test_typesetting_keeps_the_witness_characters(reader, page_texts):
     """TeX ligatures would print ' as ’ and -- as –: the PDF keeps the witness's characters."""
     chapters = {
         item.title: reader.get_destination_page_number(item)
@@ -84,8 +90,8 @@ def test_typesetting_keeps_the_witness_characters(reader):
         if not isinstance(item, list)
     }
     first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["용어집"]
-    text = "".join(page.extract_text() for page in reader.pages[first:end])
-    article = "\n".join(line for line in witness_lines()[FIRST_ARTICLE_LINE - 1 :])
+    text = "".join(page_texts[first:end])
+    article = "\n".join(witness_lines()[FIRST_ARTICLE_LINE - 1 :])
     for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
         assert text.count(char) == article.count(char), repr(char)
     assert "'러시아 혁명을 방어하기" in re.sub(r"\s+", " ", text)
