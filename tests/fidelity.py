@@ -17,6 +17,12 @@ WITNESS = Path(__file__).resolve().parent.parent / "source" / "witness" / "000_e
 FIRST_ARTICLE_LINE = 11
 FRAME_LINES = {1, 2, 3, 5, 7, 9}  # the non-empty lines before the article
 UNIT_SELECTOR = "p.kicker, h1, p.issue-line, p.edition-numbered, p.attribution"
+#: What the edition adds inside a unit: margin numbers, permalinks, and the apparatus (notes,
+#: their markers, and the corrected reading of an emendation, whose witness reading stays).
+APPARATUS_SELECTOR = (
+    "a.edition-pnum, a.headerlink, a.edition-note-marker, span.edition-note, "
+    ".edition-emendation > .edition-corrected"
+)
 
 
 class Unit(NamedTuple):
@@ -43,11 +49,30 @@ def text_pages(html_dir: Path) -> list[Path]:
 
 
 def page_units(page: Path) -> list[Unit]:
+    """The diplomatic text of the page's units: the witness readings, no apparatus."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.bd-article")
     units = []
     for element in article.select(UNIT_SELECTOR):
-        for apparatus in element.select("a.edition-pnum, a.headerlink"):
+        for apparatus in element.select(APPARATUS_SELECTOR):
+            apparatus.decompose()
+        units.append(Unit(page.name, element.get_text()))
+    return units
+
+
+#: The corrected reading: the apparatus goes, and so does the witness reading of emendations.
+CORRECTED_APPARATUS_SELECTOR = (
+    "a.edition-pnum, a.headerlink, a.edition-note-marker, span.edition-note, "
+    ".edition-emendation > .edition-witness"
+)
+
+
+def corrected_page_units(page: Path) -> list[Unit]:
+    """The text of the page's units as the reader sees it by default (corrected)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    units = []
+    for element in soup.select_one("article.bd-article").select(UNIT_SELECTOR):
+        for apparatus in element.select(CORRECTED_APPARATUS_SELECTOR):
             apparatus.decompose()
         units.append(Unit(page.name, element.get_text()))
     return units

@@ -72,3 +72,93 @@ def test_paragraph_anchor_opens_at_its_paragraph(browser, edition_html):
     assert 0 <= box["y"] < 900
     assert page.evaluate("() => document.querySelector(':target').id") == f"p-{target}"
     page.close()
+
+
+# -- The apparatus --------------------------------------------------------------------------
+
+EMENDED_PAGE = ("text", "05-thirteenth-congress.html")
+NOTE = "em-bangchim-eul"  # 방침"를 → 방침"을
+
+
+def test_reading_toggle_switches_the_whole_text_and_is_remembered(browser, edition_html):
+    page = open_page(browser, edition_html.joinpath(*EMENDED_PAGE).as_uri(), 1400)
+    emended = page.locator(f'.edition-emendation[data-note="n-{NOTE}"]')
+    assert emended.inner_text() == '방침"을'
+    toggle = page.locator("button.edition-reading-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert emended.inner_text() == '방침"를'
+    assert toggle.get_attribute("aria-pressed") == "true"
+    # another part opens in the diplomatic reading too
+    page.goto((edition_html / "text" / "03-twelfth-congress.html").as_uri())
+    assert page.locator(".edition-emendation").first.inner_text() == "애써다"
+    page.locator("button.edition-reading-toggle").click()
+    assert page.locator(".edition-emendation").first.inner_text() == "애썼다"
+    page.close()
+
+
+def test_desktop_notes_sit_in_the_right_margin_beside_their_line(browser, edition_html):
+    page = open_page(browser, edition_html.joinpath(*EMENDED_PAGE).as_uri(), 1400)
+    marker = page.locator(f"#r-{NOTE}")
+    note = page.locator(f"#n-{NOTE}")
+    marker.scroll_into_view_if_needed()
+    paragraph = page.locator("p.edition-numbered", has=marker).bounding_box()
+    marker_box, note_box = marker.bounding_box(), note.bounding_box()
+    assert note.is_visible()
+    assert note_box["x"] >= paragraph["x"] + paragraph["width"]  # in the margin
+    assert note_box["x"] + note_box["width"] <= 1400  # on screen
+    assert abs(note_box["y"] - marker_box["y"]) < 40  # beside its line
+    assert '방침"를' in note.inner_text() and "받침" in note.inner_text()
+    marker.hover()
+    assert "is-active" in note.get_attribute("class")
+    page.mouse.move(0, 0)
+    assert "is-active" not in note.get_attribute("class")
+    page.close()
+
+
+def test_phone_notes_open_on_tap_and_preview_on_focus(browser, edition_html):
+    page = open_page(browser, edition_html.joinpath(*EMENDED_PAGE).as_uri(), 390)
+    marker = page.locator(f"#r-{NOTE}")
+    note = page.locator(f"#n-{NOTE}")
+    assert not note.is_visible()
+    marker.focus()
+    assert note.is_visible()  # keyboard focus shows a preview
+    page.locator("body").focus()
+    page.evaluate("() => document.activeElement.blur()")
+    assert not note.is_visible()
+    marker.click()
+    assert note.is_visible()
+    assert marker.get_attribute("aria-expanded") == "true"
+    box = note.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    marker.click()
+    page.mouse.move(0, 0)
+    assert not note.is_visible()
+    page.close()
+
+
+def test_note_permalink_and_way_back(browser, edition_html):
+    url = edition_html.joinpath(*EMENDED_PAGE).as_uri()
+    page = open_page(browser, f"{url}#n-{NOTE}", 390)
+    note = page.locator(f"#n-{NOTE}")
+    assert note.is_visible()  # opened by its address, even on a phone
+    note.locator("a.edition-note-label").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => location.hash") == f"#r-{NOTE}"
+    box = page.locator(f"#r-{NOTE}").bounding_box()
+    assert 0 <= box["y"] < 900
+    page.close()
+
+
+def test_pages_run_without_script_errors(browser, edition_html):
+    errors = []
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for name in ("00-opening.html", "05-thirteenth-congress.html"):
+        page.goto((edition_html / "text" / name).as_uri())
+        page.mouse.wheel(0, 3000)
+        page.wait_for_timeout(300)
+    page.goto((edition_html / "back" / "corrections.html").as_uri())
+    assert errors == []
+    page.close()

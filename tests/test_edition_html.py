@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from conftest import PROJECT
 from fidelity import edition_units, text_pages, witness_lines
 
 
@@ -14,7 +15,7 @@ def soup(path):
 
 def test_every_page_is_korean(edition_html):
     pages = [p for p in edition_html.rglob("*.html") if "_static" not in p.parts]
-    assert len(pages) == 13 + 7  # the parts, index, about, 3 back-matter pages, genindex, search
+    assert len(pages) == 13 + 8  # the parts, index, about, 4 back-matter pages, genindex, search
     for page in pages:
         assert soup(page).html["lang"] == "ko", page
 
@@ -97,3 +98,50 @@ def test_title_page_and_front_matter(edition_html):
 def test_smart_quotes_are_off(edition_html):
     text = "".join(u.text for u in edition_units(edition_html))
     assert text.count("\u201c") == 4 and text.count("\u201d") == 3
+
+
+def test_every_annotation_is_in_the_text_with_its_note(edition_html):
+    from critical_edition import standoff
+
+    annotations = PROJECT / "source" / "annotations"
+    total = 0
+    for path in sorted(annotations.glob("*.toml")):
+        records, problems = standoff.load(path)
+        assert problems == []
+        soup = BeautifulSoup(
+            (edition_html / "text" / f"{path.stem}.html").read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        for record in records:
+            note = soup.select_one(f"#n-{record.id}")
+            marker = soup.select_one(f"#r-{record.id}")
+            assert note is not None and marker is not None, record.id
+            assert marker["href"] == f"#n-{record.id}"
+            assert note.select_one("a.edition-note-label")["href"] == f"#r-{record.id}"
+            total += 1
+        editorial = [m.get_text() for m in soup.select("a.edition-series-editorial")]
+        assert editorial == [chr(ord("a") + i) for i in range(len(editorial))]
+    assert total >= 30
+
+
+def test_list_of_corrections_has_every_emendation(edition_html):
+    from critical_edition import standoff
+
+    emendations = [
+        record
+        for path in (PROJECT / "source" / "annotations").glob("*.toml")
+        for record in standoff.load(path)[0]
+        if record.kind == "emendation"
+    ]
+    soup = BeautifulSoup(
+        (edition_html / "back" / "corrections.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    rows = soup.select("table.edition-corrections tbody tr")
+    assert len(rows) == len(emendations)
+    pairs = {tuple(td.get_text() for td in row.select("td")[1:3]) for row in rows}
+    assert pairs == {(e.quote, e.reading) for e in emendations}
+    numbers = [int(row.select_one("td a").get_text()) for row in rows]
+    assert numbers == sorted(numbers)
+    first = rows[0].select("td a")
+    assert first[0]["href"].startswith("../text/") and "#p-" in first[0]["href"]
+    assert "#n-em-" in first[1]["href"]

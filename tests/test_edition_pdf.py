@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
+from critical_edition import standoff
 from fidelity import FIRST_ARTICLE_LINE, witness_lines
 from pypdf import PdfReader
+
+ANNOTATIONS = Path(__file__).resolve().parent.parent / "source" / "annotations"
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +20,17 @@ def reader(edition_pdf):
 
 
 @pytest.fixture(scope="module")
-def page_texts(reader) -> list[str]:
-    """The extracted text of every page, extracted once for all tests."""
-    return [page.extract_text() for page in reader.pages]
+def page_texts(edition_pdf) -> list[str]:
+    """The text of every page, extracted once for all tests.
+
+    poppler's pdftotext, not pypdf: pypdf maps some Hangul glyph pairs of Noto CJK to one
+    private-use character (트로츠키 comes out as 트로 + U+100244).
+    """
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(edition_pdf), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.split("\f")[:-1]
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
@@ -89,9 +102,42 @@ def test_typesetting_keeps_the_witness_characters(reader, page_texts):
         for item in reader.outline
         if not isinstance(item, list)
     }
-    first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["용어집"]
+    first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["교정 목록"]
     text = "".join(page_texts[first:end])
     article = "\n".join(witness_lines()[FIRST_ARTICLE_LINE - 1 :])
+    # The pages print the corrected readings, and the apparatus at their foot.
+    annotations = [a for path in ANNOTATIONS.glob("*.toml") for a in standoff.load(path)[0]]
     for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
-        assert text.count(char) == article.count(char), repr(char)
+        expected = article.count(char) + sum(
+            2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations
+        )
+        assert text.count(char) == expected, repr(char)
     assert "'러시아 혁명을 방어하기" in re.sub(r"\s+", " ", text)
+
+
+def test_two_note_series_at_the_foot_of_the_pages(edition_pdf, page_texts):
+    """Editorial notes (lettered, with the emendations' apparatus) and source notes (numbered)."""
+    tex = edition_pdf.with_suffix(".tex").read_text(encoding="utf-8")
+    annotations = [a for path in ANNOTATIONS.glob("*.toml") for a in standoff.load(path)[0]]
+    emendations = [a for a in annotations if a.kind == "emendation"]
+    sources = [a for a in annotations if a.kind == "source"]
+    assert tex.count(r"\ednote{E}") == len([a for a in annotations if a.kind != "source"])
+    assert tex.count(r"\ednote{S}") == len(sources) >= 1
+    assert tex.count(r"\edapp{") == len(emendations)
+    # Noto CJK's hyphen glyph maps back to U+2011 in the PDF's text layer
+    text = re.sub(r"\s+", "", "".join(page_texts)).replace("\u2011", "-")
+    for emendation in emendations:  # "corrected] witness 저본" at the foot of a page
+        entry = f"{emendation.reading}]{emendation.quote}저본"
+        assert re.sub(r"\s+", "", entry) in text, emendation.id
+    assert "CollectedWorks.Volume33.ProgressPublishers,Moscow,1965" in text
+
+
+def test_list_of_corrections_in_the_back_matter(reader, page_texts):
+    chapters = {
+        item.title: reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    start = chapters["교정 목록"]
+    text = re.sub(r"\s+", "", "".join(page_texts[start : chapters["용어집"]]))
+    assert "프롤레티라아트프롤레타리아트" in text

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from conftest import PROJECT, sphinx_build
-from fidelity import FRAME_LINES, differences, edition_units, witness_lines, witness_units
+from critical_edition import standoff
+from fidelity import (
+    FRAME_LINES,
+    corrected_page_units,
+    differences,
+    edition_units,
+    page_units,
+    text_pages,
+    witness_lines,
+    witness_units,
+)
 
 
 def test_frame_lines_are_exactly_the_web_page_navigation():
@@ -47,3 +58,26 @@ def test_units_are_counted_as_the_witness_has_them():
     assert units[1].text == "트로츠키와 러시아 좌익반대파"
     assert units[-1].text.endswith("이것이 ICL이 자랑스럽게 고수하는 유산이다.")
     assert units[-1].where == "witness line 339"
+
+
+def test_corrected_reading_differs_from_the_witness_only_by_the_emendations(edition_html):
+    """Apply each recorded emendation to the diplomatic text: the result is what readers see."""
+    annotations = Path(PROJECT, "source", "annotations")
+    checked = 0
+    for page in text_pages(edition_html):
+        diplomatic = [unit.text for unit in page_units(page)]
+        corrected = [unit.text for unit in corrected_page_units(page)]
+        path = annotations / f"{page.stem}.toml"
+        records = standoff.load(path)[0] if path.exists() else []
+        expected = list(diplomatic)
+        for record in (r for r in records if r.kind == "emendation"):
+            needle = record.prefix + record.quote + record.suffix
+            hits = [i for i, text in enumerate(expected) if needle in text]
+            assert len(hits) == 1, (record.id, hits)
+            i = hits[0]
+            expected[i] = expected[i].replace(
+                needle, record.prefix + record.reading + record.suffix, 1
+            )
+            checked += 1
+        assert corrected == expected, page.name
+    assert checked >= 30

@@ -1,10 +1,18 @@
-"""The edition's own Sphinx extension: paragraph numbering, quotations and Korean typesetting."""
+"""The edition's own Sphinx extension: numbering, quotations, the apparatus, Korean typesetting."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from critical_edition import korean, numbering, quotations, writers
+from critical_edition import (
+    apparatus,
+    assets,
+    corrections,
+    korean,
+    numbering,
+    quotations,
+    writers,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -17,10 +25,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     writers.register_nodes(app)
     numbering.setup(app)
     quotations.setup(app)
+    apparatus.setup(app)
+    corrections.setup(app)
     korean.setup(app)
+    assets.setup(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

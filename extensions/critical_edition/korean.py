@@ -1,29 +1,17 @@
-"""Korean typesetting: web stylesheet for HTML, kotex and Noto CJK KR fonts for LaTeX."""
+"""Korean: tell Sphinx's LaTeX builder that the language is known.
+
+The Korean typesetting itself is in ``static/edition.sty`` (kotex, Noto CJK KR) and
+``static/edition.css`` (fonts, ``word-break: keep-all``); ``assets.py`` ships both.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils.writers.latex2e import Babel
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-STATIC = Path(__file__).parent / "static"
-
-
-def add_html_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
-        app.add_css_file("edition.css")
-
-
-def add_latex_files(app: Sphinx, config: Config) -> None:
-    sty = str(STATIC / "edition.sty")
-    if sty not in config.latex_additional_files:
-        config.latex_additional_files = [*config.latex_additional_files, sty]
 
 
 def setup(app: Sphinx) -> None:
@@ -32,6 +20,3 @@ def setup(app: Sphinx) -> None:
     # language 'korean'; the edition loads neither (kotex does the Korean typesetting),
     # so the name only tells Sphinx that the language is known.
     Babel.language_codes.setdefault("ko", "korean")
-    app.connect("builder-inited", add_html_assets)
-    app.connect("config-inited", add_latex_files)
-    app.add_latex_package("edition")

@@ -19,3 +19,69 @@ class attribution_line(nodes.Part, nodes.TextElement):
     Unlike ``nodes.attribution`` no writer adds a dash: the witness's own ``-`` (or its
     absence) is part of the text.
     """
+
+
+# -- The critical apparatus (see ``apparatus.py``) -------------------------------------------
+
+
+class lemma(nodes.Inline, nodes.TextElement):
+    """The stretch of text an editorial note or source reference comments on.
+
+    ``note_ids``: the ids (``n-…``) of the notes keyed to it.
+    """
+
+
+class emendation(nodes.Inline, nodes.Element):
+    """An emended place: a :class:`witness_reading` and a :class:`corrected_reading`.
+
+    The corrected reading is shown; the witness reading is kept for the diplomatic view.
+    ``note_id`` names the apparatus note that records the emendation.
+    """
+
+
+class witness_reading(nodes.Inline, nodes.TextElement):
+    """The text as the witness has it, inside an :class:`emendation`."""
+
+
+class corrected_reading(nodes.Inline, nodes.TextElement):
+    """The editors' reading, inside an :class:`emendation`."""
+
+
+class note_marker(nodes.Inline, nodes.Element):
+    """The mark in the text (``a``, ``b`` … or ``1``, ``2`` …) that opens a note.
+
+    Attributes: ``ids`` (``r-<id>``, the way back), ``refid`` (``n-<id>``), ``label``,
+    ``series`` (``editorial`` or ``source``).
+    """
+
+
+class edition_note(nodes.Inline, nodes.Element):
+    """An apparatus note, placed right after its marker.
+
+    HTML sets it in the right margin (``edition.css``); LaTeX at the foot of the page, in
+    the footnote series of its ``series``. Attributes: ``ids`` (``n-<id>``), ``backref``
+    (``r-<id>``), ``label``, ``series``, ``kind``, ``status``. Children: an optional
+    :class:`apparatus_entry`, then :class:`note_paragraph` and :class:`note_source` nodes.
+    """
+
+
+class apparatus_entry(nodes.Inline, nodes.Element):
+    """``corrected] witness 저본``: the lemma-style head of an emendation note.
+
+    Children: a :class:`corrected_reading` and a :class:`witness_reading`.
+    """
+
+
+class note_paragraph(nodes.Inline, nodes.TextElement):
+    """A paragraph of a note body (inline, so that a note can sit inside a paragraph)."""
+
+
+class note_source(nodes.Inline, nodes.TextElement):
+    """A source of a note: the formatted bibliography entry and the locator.
+
+    Attributes: ``key`` (the bib key), ``locator``.
+    """
+
+
+class corrections_list(nodes.General, nodes.Element):
+    """Placeholder for the list of corrections (교정 목록), filled when the page is written."""

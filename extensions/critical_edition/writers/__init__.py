@@ -1,4 +1,7 @@
-"""Per-builder visitors of the edition's nodes, registered for every builder Sphinx ships."""
+"""Per-builder visitors of the edition's nodes, registered for every builder Sphinx ships.
+
+HTML visitors also serve the epub, singlehtml and dirhtml builders (same format).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from critical_edition.nodes import attribution_line, paragraph_number
+from critical_edition import nodes as edition_nodes
 from critical_edition.writers import html, latex, text
 
 if TYPE_CHECKING:
@@ -21,20 +24,100 @@ def _pass(self: object, node: object) -> None:
     pass
 
 
+SKIP = (_skip, None)
+PASS = (_pass, _pass)
+
+
 def register_nodes(app: Sphinx) -> None:
+    n = edition_nodes
     app.add_node(
-        paragraph_number,
+        n.paragraph_number,
         html=(html.visit_paragraph_number, None),
         latex=(latex.visit_paragraph_number, None),
         text=(text.visit_paragraph_number, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
+        man=SKIP,
+        texinfo=SKIP,
     )
     app.add_node(
-        attribution_line,
+        n.attribution_line,
         html=(html.visit_attribution_line, html.depart_attribution_line),
         latex=(latex.visit_attribution_line, latex.depart_attribution_line),
         text=(text.visit_attribution_line, text.depart_attribution_line),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
+        man=PASS,
+        texinfo=PASS,
     )
+    # The apparatus. man and texinfo pages show the corrected text without notes.
+    app.add_node(
+        n.lemma,
+        html=(html.visit_lemma, html.depart_lemma),
+        latex=PASS,
+        text=PASS,
+        man=PASS,
+        texinfo=PASS,
+    )
+    app.add_node(
+        n.emendation,
+        html=(html.visit_emendation, html.depart_emendation),
+        latex=PASS,
+        text=PASS,
+        man=PASS,
+        texinfo=PASS,
+    )
+    app.add_node(
+        n.witness_reading,
+        html=(html.visit_witness_reading, html.depart_witness_reading),
+        latex=(latex.visit_witness_reading, latex.depart_pass),
+        text=(text.visit_witness_reading, text.depart_pass),
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.corrected_reading,
+        html=(html.visit_corrected_reading, html.depart_corrected_reading),
+        latex=(latex.visit_corrected_reading, latex.depart_corrected_reading),
+        text=(text.visit_pass, text.depart_corrected_reading),
+        man=PASS,
+        texinfo=PASS,
+    )
+    app.add_node(
+        n.note_marker,
+        html=(html.visit_note_marker, None),
+        latex=(latex.visit_note_marker, None),
+        text=(text.visit_note_marker, None),
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.edition_note,
+        html=(html.visit_edition_note, html.depart_edition_note),
+        latex=(latex.visit_edition_note, latex.depart_edition_note),
+        text=(text.visit_edition_note, text.depart_edition_note),
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.apparatus_entry,
+        html=(html.visit_apparatus_entry, html.depart_apparatus_entry),
+        latex=(latex.visit_apparatus_entry, latex.depart_apparatus_entry),
+        text=(text.visit_pass, text.depart_apparatus_entry),
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.note_paragraph,
+        html=(html.visit_note_paragraph, html.depart_note_paragraph),
+        latex=(latex.visit_note_paragraph, latex.depart_pass),
+        text=(text.visit_pass, text.depart_note_paragraph),
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.note_source,
+        html=(html.visit_note_source, html.depart_note_source),
+        latex=(latex.visit_note_source, latex.depart_note_source),
+        text=PASS,
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    # Replaced by a table before writing; a builder that skips post-transforms drops it.
+    app.add_node(n.corrections_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)

@@ -34,3 +34,118 @@ def visit_attribution_line(self: HTML5Translator, node: attribution_line) -> Non
 
 def depart_attribution_line(self: HTML5Translator, node: attribution_line) -> None:
     self.body.append("</p>\n")
+
+
+# -- The apparatus ----------------------------------------------------------------------------
+
+#: How the two series are named to screen readers.
+SERIES_NAMES = {"editorial": "편집 주석", "source": "출처 주석"}
+
+
+def _close_span(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_lemma(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-lemma", **_note_of(node)))
+
+
+def visit_emendation(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-emendation", **_note_of(node)))
+
+
+def _note_of(node: nodes.Element) -> dict[str, str]:
+    return {"data-note": node["note_id"]}
+
+
+def visit_witness_reading(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-witness"))
+
+
+def visit_corrected_reading(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-corrected"))
+
+
+def visit_note_marker(self: HTML5Translator, node: nodes.Element) -> None:
+    series = node["series"]
+    self.body.append(
+        self.starttag(
+            node,
+            "a",
+            "",
+            href="#" + node["refid"],
+            CLASS=f"edition-note-marker edition-series-{series}",
+            role="doc-noteref",
+            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}"},
+        )
+    )
+    self.body.append(f"<sup>{self.encode(node['label'])}</sup></a>")
+    raise nodes.SkipNode
+
+
+def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
+    from critical_edition.standoff import KIND_LABELS
+
+    series, kind = node["series"], node["kind"]
+    self.body.append(
+        self.starttag(
+            node,
+            "span",
+            "",
+            CLASS=f"edition-note edition-series-{series} edition-kind-{kind}",
+            role="note",
+            tabindex="-1",
+            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}"},
+        )
+    )
+    self.body.append(
+        self.starttag(
+            nodes.inline(),
+            "a",
+            "",
+            href="#" + node["backref"],
+            CLASS="edition-note-label",
+            title="본문의 자리로",
+        )
+        + f"{self.encode(node['label'])}</a>"
+    )
+    if kind not in ("emendation", "source"):
+        self.body.append(f'<span class="edition-note-kind">{KIND_LABELS[kind]}</span>')
+
+
+def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
+    if node["status"] == "unverified":
+        self.body.append(
+            '<span class="edition-note-status" title="아직 확인되지 않은 주석">미확인</span>'
+        )
+    self.body.append(
+        self.starttag(
+            nodes.inline(),
+            "a",
+            "",
+            href="#" + node["ids"][0],
+            CLASS="edition-note-permalink",
+            title="이 주석의 고정 링크",
+        )
+        + "#</a></span>"
+    )
+
+
+def visit_apparatus_entry(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-app"))
+
+
+def depart_apparatus_entry(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append('<span class="edition-siglum">저본</span></span>')
+
+
+def visit_note_paragraph(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-note-p"))
+
+
+def visit_note_source(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-note-source"))
+
+
+depart_lemma = depart_emendation = depart_witness_reading = _close_span
+depart_corrected_reading = depart_note_paragraph = depart_note_source = _close_span

@@ -24,3 +24,99 @@ def visit_attribution_line(self: LaTeXTranslator, node: attribution_line) -> Non
 
 def depart_attribution_line(self: LaTeXTranslator, node: attribution_line) -> None:
     self.body.append("\n\\end{edattribution}\n")
+
+
+# -- The apparatus ----------------------------------------------------------------------------
+# Editorial notes go to the footnote series E (lettered), source references to series S
+# (numbered); both are declared with manyfoot in edition.sty. Labels are the edition's own,
+# so HTML and PDF mark a note alike.
+
+SERIES_LETTERS = {"editorial": "E", "source": "S"}
+
+
+def _label(self: LaTeXTranslator, node_id: str) -> str:
+    return self.idescape(f"{self.curfilestack[-1]}:{node_id}")
+
+
+def visit_witness_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import emendation
+
+    if isinstance(node.parent, emendation):
+        raise nodes.SkipNode  # print shows the corrected reading; the note keeps this one
+
+
+def visit_note_marker(self: LaTeXTranslator, node: nodes.Element) -> None:
+    series = SERIES_LETTERS[node["series"]]
+    label = self.encode(node["label"])
+    self.body.append(
+        rf"\edmark{{{series}}}{{{label}}}{{{_label(self, node['ids'][0])}}}"
+        rf"{{{_label(self, node['refid'])}}}"
+    )
+    raise nodes.SkipNode
+
+
+def visit_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.standoff import KIND_LABELS
+
+    series = SERIES_LETTERS[node["series"]]
+    label = self.encode(node["label"])
+    self.body.append(rf"\ednote{{{series}}}{{{label}}}{{{_label(self, node['ids'][0])}}}{{")
+    if node["kind"] not in ("emendation", "source"):
+        self.body.append(rf"\edkind{{{KIND_LABELS[node['kind']]}}}")
+
+
+def depart_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if node["status"] == "unverified":
+        self.body.append(r"\edunverified{}")
+    self.body.append("}")
+
+
+def visit_apparatus_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\edapp{")
+
+
+def depart_apparatus_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import apparatus_entry
+
+    if isinstance(node.parent, apparatus_entry):
+        self.body.append(r"\edlemma{")
+    else:
+        self.body.append("{")
+
+
+def depart_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import apparatus_entry
+
+    self.body.append(r"}\edbracket{}" if isinstance(node.parent, apparatus_entry) else "}")
+
+
+def visit_note_paragraph(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import note_paragraph
+
+    index = node.parent.index(node)
+    if index and isinstance(node.parent[index - 1], note_paragraph):
+        self.body.append(r"\edparsep{}")
+
+
+def visit_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import apparatus_entry
+
+    index = node.parent.index(node)
+    if index and not isinstance(node.parent[index - 1], apparatus_entry):
+        self.body.append(r"\edparsep{}")
+    self.body.append(r"\edsource{")
+
+
+def depart_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_pass(self: LaTeXTranslator, node: nodes.Element) -> None:
+    pass
+
+
+depart_pass = visit_pass

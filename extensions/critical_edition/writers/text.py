@@ -23,3 +23,47 @@ def visit_attribution_line(self: TextTranslator, node: attribution_line) -> None
 
 def depart_attribution_line(self: TextTranslator, node: attribution_line) -> None:
     self.end_state()
+
+
+# -- The apparatus: notes inline, in brackets -------------------------------------------------
+
+
+def visit_witness_reading(self: TextTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import emendation
+
+    if isinstance(node.parent, emendation):
+        raise nodes.SkipNode
+
+
+def visit_note_marker(self: TextTranslator, node: nodes.Element) -> None:
+    raise nodes.SkipNode  # the note follows at once, with its label
+
+
+def visit_edition_note(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(f" [{node['label']}: ")
+
+
+def depart_edition_note(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(" (미확인)]" if node["status"] == "unverified" else "]")
+
+
+def depart_apparatus_entry(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(" 저본. ")
+
+
+def depart_corrected_reading(self: TextTranslator, node: nodes.Element) -> None:
+    from critical_edition.nodes import apparatus_entry
+
+    if isinstance(node.parent, apparatus_entry):
+        self.add_text("] ")
+
+
+def depart_note_paragraph(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(" ")
+
+
+def visit_pass(self: TextTranslator, node: nodes.Element) -> None:
+    pass
+
+
+depart_pass = visit_pass

@@ -1,0 +1,40 @@
+"""The edition's static files: stylesheet and script for HTML, edition.sty for LaTeX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, so that the configuration Sphinx compares with the pickled one
+    # already holds it (added later, every build would see a changed configuration).
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def add_html_assets(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file("edition.css")
+        # In <head> without defer: it sets the reading (corrected or diplomatic) before the
+        # page is painted, and wires the controls once the document is parsed.
+        app.add_js_file("edition.js")
+
+
+def add_latex_files(app: Sphinx, config: Config) -> None:
+    sty = str(STATIC / "edition.sty")
+    if sty not in config.latex_additional_files:
+        config.latex_additional_files = [*config.latex_additional_files, sty]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", add_static_path)
+    app.connect("builder-inited", add_html_assets)
+    app.connect("config-inited", add_latex_files)
+    app.add_latex_package("edition")

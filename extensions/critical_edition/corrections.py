@@ -1,0 +1,117 @@
+"""The list of corrections (교정 목록): every emendation, from the same annotation data.
+
+``.. edition-corrections::`` leaves a placeholder; when the page is written, it becomes a
+table of every emendation in reading order: ¶, witness reading, corrected reading, and a
+link to the apparatus note. The page is written again whenever the emendations change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from critical_edition.domain import get_domain
+from critical_edition.nodes import corrections_list
+from critical_edition.numbering import anchor, first_numbers, reading_order
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from critical_edition.apparatus import NoteRecord
+
+COLUMNS = (("¶", 8), ("저본", 30), ("교정", 30), ("주석", 12))
+
+
+class CorrectionsDirective(SphinxDirective):
+    """``.. edition-corrections::``: the list of corrections of the whole edition."""
+
+    def run(self) -> list[nodes.Node]:
+        node = corrections_list()
+        self.set_source_info(node)
+        get_domain(self.env).note_corrections_page(self.env.current_document.docname)
+        return [node]
+
+
+def emendations(env: BuildEnvironment) -> list[NoteRecord]:
+    """Every emendation of the edition, in reading order."""
+    order = {docname: index for index, docname in enumerate(reading_order(env))}
+    records = [
+        record
+        for docname, notes in get_domain(env).annotations.items()
+        for record in notes
+        if record.kind == "emendation"
+    ]
+    return sorted(records, key=lambda r: (order.get(r.docname, len(order)), r.local, r.offset))
+
+
+def _cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *children), classes=list(classes))
+
+
+def _link(text: str, here: str, docname: str, anchor: str) -> addnodes.pending_xref:
+    """A link to an anchor of a document, resolved for each builder by the edition's domain."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline("", text),
+        refdomain="edition",
+        reftype="anchor",
+        reftarget=f"{docname}#{anchor}",
+        refdoc=here,
+        refexplicit=True,
+    )
+
+
+class FillCorrections(SphinxPostTransform):
+    default_priority = 6  # before references are resolved (10)
+
+    def run(self, **kwargs: object) -> None:
+        for placeholder in list(self.document.findall(corrections_list)):
+            placeholder.replace_self(self.table())
+
+    def table(self) -> nodes.Node:
+        records = emendations(self.env)
+        if not records:
+            return nodes.paragraph("", "교정한 곳이 없다.")
+        firsts = first_numbers(self.env)
+        here = self.env.current_document.docname
+        table = nodes.table(classes=["edition-corrections"])
+        group = nodes.tgroup(cols=len(COLUMNS))
+        table += group
+        for _title, width in COLUMNS:
+            group += nodes.colspec(colwidth=width)
+        head = nodes.row()
+        for title, _width in COLUMNS:
+            head += _cell(nodes.Text(title))
+        group += nodes.thead("", head)
+        body = nodes.tbody()
+        for record in records:
+            number = firsts.get(record.docname, 1) + record.local - 1
+            row = nodes.row()
+            row += _cell(_link(str(number), here, record.docname, anchor(number)))
+            row += _cell(nodes.Text(record.quote), classes=("edition-witness-cell",))
+            row += _cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))
+            row += _cell(_link(record.label, here, record.docname, f"n-{record.id}"))
+            body += row
+        group += body
+        return table
+
+
+def corrections_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages with the list must be written again when any emendation changed."""
+    domain = get_domain(env)
+    snapshot = tuple(emendations(env)), tuple(first_numbers(env).items())
+    if snapshot == domain.data.get("corrections_snapshot"):
+        return []
+    domain.data["corrections_snapshot"] = snapshot
+    return sorted(domain.corrections_pages)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("edition-corrections", CorrectionsDirective)
+    app.add_post_transform(FillCorrections)
+    app.connect("env-get-updated", corrections_changed)

@@ -1,0 +1,137 @@
+"""Note bodies: contributed reStructuredText, parsed with no directives and no roles.
+
+A body is untrusted text from a pull request. It is parsed by docutils' reST parser with
+every directive and every interpreted-text role switched off (``raw``, ``include``,
+``image``, ``:raw-html:`` … cannot even be looked up), file insertion and raw output
+disabled, and the result is then copied node by node through an allow-list: paragraphs,
+``*emphasis*``, ``**strong**``, ````literal```` and links to ``http``, ``https`` or
+``mailto`` addresses. Anything else is reported, never rendered.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import frontend, nodes, utils
+from docutils.parsers.rst import Parser, directives, roles
+
+from critical_edition.nodes import note_paragraph
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_INLINE = {nodes.emphasis: "emphasis", nodes.strong: "strong", nodes.literal: "literal"}
+
+
+class BodyProblem(NamedTuple):
+    line: int  # 1-based, within the body
+    message: str
+
+
+@contextmanager
+def _no_directives_or_roles() -> Iterator[None]:
+    """Make docutils find no directive and no role while a body is parsed.
+
+    docutils looks both up through these module functions at parse time (Sphinx swaps them
+    the same way to add its domains), so unknown names are reported as errors instead.
+    """
+    saved = directives.directive, roles.role
+    directives.directive = lambda *args, **kwargs: (None, [])
+    roles.role = lambda *args, **kwargs: (None, [])
+    try:
+        yield
+    finally:
+        directives.directive, roles.role = saved
+
+
+def _settings() -> frontend.Values:
+    settings = frontend.get_default_settings(Parser)
+    settings.report_level = 5  # reports are collected below, never printed
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.character_level_inline_markup = False
+    return settings
+
+
+def _copy_inline(node: nodes.Node, problems: list[BodyProblem], line: int) -> list[nodes.Node]:
+    """A fresh copy of an allowed inline node, or the problem it is."""
+    if isinstance(node, nodes.Text):
+        return [nodes.Text(str(node))]
+    if isinstance(node, nodes.target) and node.get("refuri"):
+        return []  # the URL of a named link; the reference carries it
+    if isinstance(node, nodes.problematic):
+        return []  # markup docutils could not read: its report says why
+    children = [copy for child in node.children for copy in _copy_inline(child, problems, line)]
+    if type(node) in _INLINE:
+        return [type(node)("", "", *children)]
+    if isinstance(node, nodes.reference):
+        uri = node.get("refuri", "")
+        if not uri:
+            problems.append(
+                BodyProblem(line, "a link must give its address inline: `text <https://…>`__")
+            )
+        elif not uri.startswith(SAFE_SCHEMES):
+            problems.append(
+                BodyProblem(line, f"link address {uri!r} is not allowed: use http(s) or mailto")
+            )
+        else:
+            return [nodes.reference("", "", *children, refuri=uri)]
+        return []
+    problems.append(
+        BodyProblem(
+            line,
+            f"'{node.tagname}' is not allowed in a note; use paragraphs, *emphasis*, "
+            "**strong**, ``literal`` and links only",
+        )
+    )
+    return []
+
+
+def parse_body(text: str, source: str) -> tuple[list[note_paragraph], list[BodyProblem]]:
+    """The paragraphs of a note body, or what is wrong with it."""
+    document = utils.new_document(source, _settings())
+    reports: list[nodes.system_message] = []
+    document.reporter.attach_observer(reports.append)
+    with _no_directives_or_roles():
+        Parser().parse(text, document)
+    problems = [
+        BodyProblem(report.get("line") or 1, _report_text(report))
+        for report in reports
+        if report["level"] >= utils.Reporter.WARNING_LEVEL
+    ]
+    paragraphs: list[note_paragraph] = []
+    for block in document.children:
+        line = block.line or 1
+        if isinstance(block, nodes.system_message):
+            continue
+        if not isinstance(block, nodes.paragraph):
+            problems.append(
+                BodyProblem(
+                    line,
+                    f"'{block.tagname}' is not allowed in a note (directives, roles, lists, "
+                    "tables, targets and comments are disabled); write paragraphs only",
+                )
+            )
+            continue
+        inline = [copy for child in block.children for copy in _copy_inline(child, problems, line)]
+        paragraphs.append(note_paragraph("", "", *inline))
+    return paragraphs, problems
+
+
+def _report_text(report: nodes.system_message) -> str:
+    message = report.children[0].astext() if report.children else report.astext()
+    if message.startswith("Unknown directive type") or message.startswith(
+        "Unknown interpreted text role"
+    ):
+        message += " (directives and roles are disabled in note bodies)"
+    if "start-string without end-string" in message:
+        message += (
+            "; a particle right after markup needs an escaped space: *강조*\\ 와, "
+            "`링크 <https://…>`__\\ 를"
+        )
+    return message

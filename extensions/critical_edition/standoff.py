@@ -1,0 +1,244 @@
+"""Standoff annotation files: read, locate and validate ``source/annotations/<part>.toml``.
+
+A file holds an array of ``[[annotation]]`` tables (see ``schemas/annotations.schema.json``
+and CONTRIBUTING.md). This module turns a file into :class:`Annotation` records, or into
+:class:`Problem` reports that name the file, the line and the annotation id. It knows
+nothing of Sphinx: the anchoring into the text happens in ``apparatus.py``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from jsonschema import Draft202012Validator
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from jsonschema.exceptions import ValidationError
+
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "annotations.schema.json"
+
+#: Korean names of the kinds, as readers see them.
+KIND_LABELS = {
+    "explanatory": "해설",
+    "translation": "번역",
+    "emendation": "교정",
+    "factual": "사실 확인",
+    "cross-reference": "참조",
+    "source": "출처",
+}
+
+
+class SourceRef(NamedTuple):
+    key: str
+    locator: str
+
+
+class Annotation(NamedTuple):
+    id: str
+    kind: str
+    quote: str
+    prefix: str
+    suffix: str
+    paragraph: int | None
+    reading: str | None
+    body: str | None
+    authors: tuple[str, ...]
+    created: str
+    updated: str | None
+    status: str
+    sources: tuple[SourceRef, ...]
+    path: str
+    line: int  # the line of its ``[[annotation]]`` header
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        return dict(self.field_lines).get(field, self.line)
+
+    @property
+    def series(self) -> str:
+        """``source`` notes are numbered; all editorial notes are lettered."""
+        return "source" if self.kind == "source" else "editorial"
+
+
+class Problem(NamedTuple):
+    path: str
+    line: int
+    annotation_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        who = f"annotation '{self.annotation_id}'" if self.annotation_id else "annotation file"
+        return f"{who}: {self.message}"
+
+
+@cache
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+# -- Lines ------------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*\[\[\s*annotation\s*\]\]\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=(\s*(\"\"\"|\'\'\')\s*$)?")
+
+
+class _Lines:
+    """Where each ``[[annotation]]`` table and each of its values starts (1-based lines).
+
+    A multi-line string that opens with a line break starts on the next line (TOML drops
+    that first line break), so lines inside a note body can be counted from it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.headers: list[int] = []
+        self.keys: list[dict[str, int]] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if _HEADER.match(line):
+                self.headers.append(number)
+                self.keys.append({})
+            elif self.keys and (match := _KEY.match(line)):
+                start = number + 1 if match.group(2) else number
+                self.keys[-1].setdefault(match.group(1).strip('"'), start)
+
+    def of(self, index: int, field: str | None = None) -> int:
+        if index >= len(self.headers):
+            return 1
+        if field is not None and field in self.keys[index]:
+            return self.keys[index][field]
+        return self.headers[index]
+
+
+# -- Reading ----------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """TOML values as JSON Schema sees them: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def _schema_message(error: ValidationError) -> tuple[str | None, str]:
+    """The field an error is about, and what to do, in a contributor's words."""
+    path = list(error.absolute_path)
+    field = str(path[2]) if len(path) > 2 else None
+    instance = error.instance
+    properties = error.schema.get("properties", {})
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(instance) - set(properties))
+        field = unknown[0] if unknown else field
+        allowed = ", ".join(properties)
+        return field, f"unknown field {', '.join(map(repr, unknown))}; allowed fields: {allowed}"
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        kind = instance.get("kind") if isinstance(instance, dict) else None
+        why = f" (a {kind} annotation needs it)" if kind and len(path) == 2 else ""
+        return None, f"missing required field {', '.join(map(repr, missing))}{why}"
+    if error.validator == "not" and "reading" in instance:
+        return "reading", "'reading' is only for emendations: remove it, or set kind = 'emendation'"
+    if error.validator == "enum":
+        choices = ", ".join(map(repr, error.validator_value))
+        return field, f"{field} = {instance!r} is not allowed; use one of {choices}"
+    if error.validator == "pattern" and field == "id":
+        return field, (
+            f"id {instance!r} must be lowercase Latin letters and digits joined by single "
+            "hyphens, starting with a letter (e.g. 'em-aesseotda')"
+        )
+    if error.validator == "format":
+        return field, f"{field} = {instance!r} is not a date; write it as 2026-11-24 (no quotes)"
+    if error.validator == "type" and len(path) == 2 and path[0] == "annotation":
+        return None, "each [[annotation]] must be a table"
+    return field, f"{field or 'value'}: {error.message}"
+
+
+def _problems_of(data: dict, lines: _Lines, path: str) -> Iterator[Problem]:
+    annotations = data.get("annotation", [])
+    for error in sorted(validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
+        where = list(error.absolute_path)
+        if len(where) < 2 or where[0] != "annotation":
+            field, message = _schema_message(error)
+            if error.validator == "additionalProperties":
+                message = (
+                    f"unknown top-level table {field!r}: a file holds only [[annotation]] tables"
+                )
+            yield Problem(path, 1, None, message)
+            continue
+        index = int(where[1])
+        item = annotations[index] if isinstance(annotations[index], dict) else {}
+        field, message = _schema_message(error)
+        yield Problem(path, lines.of(index, field), item.get("id"), message)
+    seen: dict[str, int] = {}
+    for index, item in enumerate(annotations):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            yield Problem(
+                path,
+                lines.of(index, "id"),
+                ident,
+                f"duplicate id: already used at line {seen[ident]}; give each annotation "
+                "its own id",
+            )
+        else:
+            seen[ident] = lines.of(index, "id")
+
+
+def _record(item: dict, path: str, lines: _Lines, index: int) -> Annotation:
+    return Annotation(
+        id=item["id"],
+        kind=item["kind"],
+        quote=item["quote"],
+        prefix=item.get("prefix", ""),
+        suffix=item.get("suffix", ""),
+        paragraph=item.get("paragraph"),
+        reading=item.get("reading"),
+        body=item.get("body"),
+        authors=tuple(item["authors"]),
+        created=item["created"],
+        updated=item.get("updated"),
+        status=item["status"],
+        sources=tuple(SourceRef(s["key"], s.get("locator", "")) for s in item.get("sources", ())),
+        path=path,
+        line=lines.of(index),
+        field_lines=tuple(lines.keys[index].items()),
+    )
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load(path: Path, display_path: str | None = None) -> tuple[list[Annotation], list[Problem]]:
+    """The annotations of one file, or the problems that keep it from being used."""
+    shown = display_path or str(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION.search(str(error))
+        line = int(match.group(1)) if match else 1
+        message = _TOML_POSITION.sub("", str(error)).strip()
+        return [], [
+            Problem(shown, line, None, f"TOML syntax error: {message}; fix the syntax there")
+        ]
+    data = _plain(raw)
+    lines = _Lines(text)
+    problems = list(_problems_of(data, lines, shown))
+    if problems:
+        return [], problems
+    items = data.get("annotation", [])
+    return [_record(item, shown, lines, index) for index, item in enumerate(items)], []
