@@ -40,14 +40,27 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
 
-html: venv
-	$(SPHINX) -b html source $(BUILDDIR)/html
+# A failed build removes its output: nobody should read or print a stale edition. The
+# doctrees are kept apart, so the next build is still incremental.
+html: venv $(BUILDDIR)/.extension-stamp
+	$(SPHINX) -b html -d $(BUILDDIR)/doctrees/html source $(BUILDDIR)/html \
+	  || { rm -rf $(BUILDDIR)/html; echo "HTML build failed: $(BUILDDIR)/html removed"; exit 1; }
 	@echo "HTML: $(BUILDDIR)/html/index.html"
 
-pdf: venv tex
-	$(SPHINX) -b latex -D latex_elements.papersize=$(PAPER)paper source $(BUILDDIR)/latex
-	cd $(BUILDDIR)/latex && latexmk -pdfxe -interaction=nonstopmode -halt-on-error $(JOBNAME).tex
+pdf: venv tex $(BUILDDIR)/.extension-stamp
+	$(SPHINX) -b latex -d $(BUILDDIR)/doctrees/latex -D latex_elements.papersize=$(PAPER)paper \
+	  source $(BUILDDIR)/latex \
+	  || { rm -rf $(BUILDDIR)/latex; echo "LaTeX build failed: $(BUILDDIR)/latex removed"; exit 1; }
+	cd $(BUILDDIR)/latex && latexmk -pdfxe -interaction=nonstopmode -halt-on-error $(JOBNAME).tex \
+	  || { rm -f $(JOBNAME).pdf; exit 1; }
 	@echo "PDF: $(BUILDDIR)/latex/$(JOBNAME).pdf"
+
+# Sphinx does not notice changes to the extension's code or assets: start afresh when they
+# (or conf.py) are newer than the last build.
+EXTENSION_FILES := conf.py $(shell find extensions -type f -not -path '*/__pycache__/*' 2>/dev/null)
+$(BUILDDIR)/.extension-stamp: $(EXTENSION_FILES)
+	rm -rf $(BUILDDIR)/doctrees $(BUILDDIR)/html $(BUILDDIR)/latex
+	@mkdir -p $(BUILDDIR) && touch $@
 
 test: venv tex browser
 	$(BIN)/pytest

@@ -10,13 +10,15 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
+WEB = STATIC / "web"  # copied into every HTML build's _static/
+LATEX = STATIC / "latex"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
     # At config-inited, so that the configuration Sphinx compares with the pickled one
     # already holds it (added later, every build would see a changed configuration).
-    if str(STATIC) not in config.html_static_path:
-        config.html_static_path = [*config.html_static_path, str(STATIC)]
+    if str(WEB) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(WEB)]
 
 
 def add_html_assets(app: Sphinx) -> None:
@@ -28,7 +30,7 @@ def add_html_assets(app: Sphinx) -> None:
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
-    sty = str(STATIC / "edition.sty")
+    sty = str(LATEX / "edition.sty")
     if sty not in config.latex_additional_files:
         config.latex_additional_files = [*config.latex_additional_files, sty]
 

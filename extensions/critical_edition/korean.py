@@ -1,7 +1,7 @@
 """Korean: tell Sphinx's LaTeX builder that the language is known.
 
-The Korean typesetting itself is in ``static/edition.sty`` (kotex, Noto CJK KR) and
-``static/edition.css`` (fonts, ``word-break: keep-all``); ``assets.py`` ships both.
+The Korean typesetting itself is in ``static/latex/edition.sty`` (kotex, Noto CJK KR) and
+``static/web/edition.css`` (fonts, ``word-break: keep-all``); ``assets.py`` ships both.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""LaTeX visitors; the macros they call are defined in ``static/edition.sty``."""
+"""LaTeX visitors; the macros they call are defined in ``static/latex/edition.sty``."""
 
 from __future__ import annotations
 
