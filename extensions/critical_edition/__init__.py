@@ -1,10 +1,11 @@
-"""The edition's own Sphinx extension: paragraph numbering, quotations and Korean typesetting."""
+"""The edition's own Sphinx extension: paragraph numbering, quotations, Korean typesetting and
+Korean full-text search."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from critical_edition import korean, numbering, quotations, writers
+from critical_edition import korean, numbering, quotations, search_ko, writers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,6 +19,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     numbering.setup(app)
     quotations.setup(app)
     korean.setup(app)
+    search_ko.setup(app)
     return {
         "version": __version__,
         "env_version": 1,
