@@ -220,6 +220,33 @@ def test_result_links_to_the_paragraph_with_a_highlighted_snippet(
     assert page_.evaluate("() => document.querySelector(':target').id") == anchor
 
 
+def test_a_word_missing_from_the_article_empties_an_and_query(search_page, edition_site):
+    assert listed_parts(search(search_page, edition_site, "고양이")) == set()
+    # Sphinx's own AND ignores words of one or two characters and would list the parts
+    # with 트로츠키; every word must be in a listed page.
+    assert listed_parts(search(search_page, edition_site, "트로츠키 고양")) == set()
+
+
+@pytest.mark.parametrize(
+    ("typed", "resolved"),
+    [
+        ("트로츠키", "트로츠키"),
+        ("트로츠키는", "트로츠키"),
+        ("반대파들은", "반대파"),
+        ("좌익반대파에게", "좌익반대파"),
+        ("이끌었다", "이끌다"),
+        ("비판했다", "비판"),
+        ("nep", "nep"),
+        ("고양이", "고양이"),  # not in the index: unchanged, Sphinx's substring match applies
+    ],
+)
+def test_stemmer_accepts_only_remainders_in_the_index(search_page, edition_site, typed, resolved):
+    page, _errors = search_page
+    page.goto(f"{edition_site}/search.html")
+    page.wait_for_function("() => Search.hasIndex()")
+    assert page.evaluate("(word) => new Stemmer().stemWord(word)", typed) == resolved
+
+
 def test_other_paragraphs_of_the_page_are_linked(search_page, edition_site):
     results = search(search_page, edition_site, "3자 동맹")
     triumvirate = next(r for r in results if r.href.startswith("text/07-"))

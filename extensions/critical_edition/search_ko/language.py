@@ -79,18 +79,18 @@ class SearchKorean(SearchLanguage):
     js_stemmer_code = (STATIC / "search-ko-stemmer.js").read_text(encoding="utf-8")
 
     #: The build's terms; ``None`` on the class registered in ``setup()``.
-    index_terms: ClassVar[IndexTerms | None] = None
+    bound_terms: ClassVar[IndexTerms | None] = None
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
-        self.terms = self.index_terms or IndexTerms(
+        self.terms = self.bound_terms or IndexTerms(
             TermCache(None, analyser_version()), AliasTable()
         )
 
     @classmethod
     def bound(cls, terms: IndexTerms) -> type[SearchKorean]:
         """A subclass that Sphinx instantiates with ``terms`` (cache and aliases) attached."""
-        return type(cls.__name__, (cls,), {"index_terms": terms, "__module__": cls.__module__})
+        return type(cls.__name__, (cls,), {"bound_terms": terms, "__module__": cls.__module__})
 
     def split(self, input: str) -> list[str]:
         return self.terms.of(input)

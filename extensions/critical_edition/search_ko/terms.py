@@ -106,7 +106,7 @@ def decomposed_terms(form: str, analyse: Callable[[str], list[Token]]) -> list[s
 
 
 def index_terms(tokens: Sequence[Token], analyse: Callable[[str], list[Token]]) -> list[str]:
-    """The search terms of an analysed text, in text order, without duplicates."""
+    """The search terms of an analysed text: nouns, then verbs and foreign words; once each."""
     terms: list[str] = []
     for run in noun_runs(tokens):
         terms.extend(run_terms(run))

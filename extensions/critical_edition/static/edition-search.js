@@ -154,17 +154,24 @@
     const score = new Map(blocks.map(([element, text]) => [element, groupsIn(text.toLowerCase())]));
     const complete = blocks.filter(([element]) => score.get(element) === groups.length);
     const isParagraph = ([e]) => e.classList.contains("edition-numbered") && /^p-\d+$/.test(e.id);
-    // A numbered paragraph of the article first, then any block (a heading), then the closest.
+    // A numbered paragraph with every word first, then any block with every word (a heading);
+    // when the words are only spread over the page, the paragraph with most of them.
+    const closest = (candidates) => {
+      const most = candidates.reduce((a, b) => (score.get(b[0]) > score.get(a[0]) ? b : a), candidates[0]);
+      return most && score.get(most[0]) > 0 ? most : undefined;
+    };
     const best = complete.find(isParagraph)
       || complete[0]
-      || blocks.reduce((a, b) => (score.get(b[0]) > score.get(a[0]) ? b : a), blocks[0]);
+      || closest(blocks.filter(isParagraph))
+      || closest(blocks)
+      || blocks[0];
     if (!best) return;
     const [element, text] = best;
     const paragraphs = complete.filter(isParagraph).map(([e]) => e);
 
     const summary = document.createElement("p");
     summary.classList.add("context", "edition-search-snippet");
-    if (paragraphs.includes(element)) {
+    if (isParagraph(best)) {
       summary.append(paragraphLink(page, element), " ");
       if (!anchor) title.href = `${page}#${element.id}`;
     }
