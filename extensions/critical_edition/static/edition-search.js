@@ -75,7 +75,9 @@
     return parsed;
   };
 
-  // 3. Snippets and paragraph links, instead of Sphinx's summary of the page's start.
+  // 3. Snippets and paragraph links, instead of Sphinx's summary of the page's start
+  //    (unless the edition turned summaries off with html_show_search_summary = False).
+  const showSnippets = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;
   DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
 
   const firstMatch = (text, forms) => {
@@ -206,7 +208,7 @@
 
   const observe = () => {
     const results = document.getElementById("search-results");
-    if (!results) return;
+    if (!results || !showSnippets) return;
     new MutationObserver((mutations) => {
       for (const mutation of mutations)
         for (const node of mutation.addedNodes)
