@@ -17,7 +17,7 @@ BROWSER_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all html pdf test check serve clean venv tex browser
+.PHONY: all html pdf test check bench serve clean venv tex browser
 
 all: html pdf
 
@@ -69,6 +69,10 @@ check: venv
 	$(BIN)/ruff check extensions tests conf.py
 	$(BIN)/ruff format --check extensions tests conf.py
 	$(SPHINX) -b dummy source $(BUILDDIR)/dummy
+
+# Extra build time, peak memory and index size of the Korean search against stock Sphinx.
+bench: venv
+	$(BIN)/python tests/bench_search.py
 
 serve: venv
 	$(BIN)/sphinx-autobuild -c . -n source $(BUILDDIR)/serve --watch extensions --watch bib

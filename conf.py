@@ -33,6 +33,9 @@ bibtex_default_style = "plain"
 
 # The edition's extension
 edition_text_prefix = "text/"
+# Search: names and terms in other scripts → their Korean forms in the text. The persons and
+# glossary data will supply the edition's through the event ``edition-search-aliases``.
+edition_search_aliases: dict[str, list[str]] = {}
 
 # -- HTML --------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

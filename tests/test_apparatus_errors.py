@@ -206,7 +206,7 @@ def test_bad_annotation_fails_with_a_located_message(case, broken_root, make_app
     app = make_app("html", srcdir=broken_root, freshenv=True)
     with pytest.raises(AnnotationError, match="nothing was written"):
         app.build()
-    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    warnings = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.warning.getvalue())
     who = f"annotation '{ident}'" if ident else "annotation file"
     expected = f"{path}:{line}: ERROR: {who}: "
     reported = [w for w in warnings.splitlines() if w.startswith(expected)]

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 
 def status_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.status.getvalue())
 
 
 def rebuild(app) -> None:

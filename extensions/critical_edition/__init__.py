@@ -1,4 +1,5 @@
-"""The edition's own Sphinx extension: numbering, quotations, the apparatus, Korean typesetting."""
+"""The edition's own Sphinx extension: numbering, quotations, the apparatus, Korean
+typesetting and Korean full-text search."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from critical_edition import (
     korean,
     numbering,
     quotations,
+    search_ko,
     writers,
 )
 
@@ -29,9 +31,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     corrections.setup(app)
     korean.setup(app)
     assets.setup(app)
+    search_ko.setup(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

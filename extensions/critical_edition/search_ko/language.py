@@ -1,0 +1,99 @@
+"""The Korean search language: what Sphinx's index builder calls to cut text into terms.
+
+Sphinx has no Korean search language: with ``language = 'ko'`` it silently indexes as
+English, whole words with their particles (트로츠키는, 트로츠키가), and the browser cannot
+find 트로츠키 or two-syllable words (레닌, 혁명). :class:`SearchKorean` indexes what
+``terms.py`` says (nouns and stems without particles, compound nouns with their parts, alias
+words), and ships a query-side stemmer (``static/web/search-ko-stemmer.js``) that peels particles
+and endings off a query word and keeps the first remainder that *is in the index*.
+
+Sphinx instantiates the language class itself, with ``html_search_options`` only. The class
+registered in ``setup()`` works alone (no cache, no aliases); for an HTML build,
+``write-started`` registers a subclass bound to that build's :class:`IndexTerms`
+(token cache in the doctree directory, alias table), see :meth:`SearchKorean.bound`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from sphinx.search import SearchLanguage
+
+from critical_edition.search_ko.aliases import AliasTable
+from critical_edition.search_ko.analyser import analyse, analyser_version
+from critical_edition.search_ko.cache import TermCache
+from critical_edition.search_ko.terms import index_terms
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+STATIC = Path(__file__).resolve().parent.parent / "static" / "web"
+
+
+class IndexTerms:
+    """The terms of texts in one build: from the cache, else from the analyser; plus aliases."""
+
+    def __init__(self, cache: TermCache, aliases: AliasTable) -> None:
+        self.cache = cache
+        self.aliases = aliases
+        self._form_keys: dict[str, tuple[str, ...]] = {}
+
+    def analysed(self, text: str) -> tuple[str, ...]:
+        if not text.strip():
+            return ()
+        terms = self.cache.get(text)
+        if terms is None:
+            terms = tuple(index_terms(analyse(text), analyse))
+            self.cache.put(text, terms)
+        return terms
+
+    def form_keys(self, form: str) -> tuple[str, ...]:
+        """The terms a text must hold to contain ``form``: the longest term of each word."""
+        if form not in self._form_keys:
+            keys = []
+            for word in form.split():
+                terms = self.analysed(word)
+                keys.append(max(terms, key=len) if terms else word)
+            self._form_keys[form] = tuple(keys)
+        return self._form_keys[form]
+
+    def alias_words(self, terms: Iterable[str]) -> list[str]:
+        present = set(terms)
+        return [
+            word
+            for word, forms in self.aliases.words.items()
+            if any(present.issuperset(self.form_keys(form)) for form in forms)
+        ]
+
+    def of(self, text: str) -> list[str]:
+        terms = self.analysed(text)
+        if not terms:
+            return []
+        return [*terms, *self.alias_words(terms)] if self.aliases else list(terms)
+
+
+class SearchKorean(SearchLanguage):
+    lang = "ko"
+    language_name = "Korean"
+    js_stemmer_code = (STATIC / "search-ko-stemmer.js").read_text(encoding="utf-8")
+
+    #: The build's terms; ``None`` on the class registered in ``setup()``.
+    bound_terms: ClassVar[IndexTerms | None] = None
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self.terms = self.bound_terms or IndexTerms(
+            TermCache(None, analyser_version()), AliasTable()
+        )
+
+    @classmethod
+    def bound(cls, terms: IndexTerms) -> type[SearchKorean]:
+        """A subclass that Sphinx instantiates with ``terms`` (cache and aliases) attached."""
+        return type(cls.__name__, (cls,), {"bound_terms": terms, "__module__": cls.__module__})
+
+    def split(self, input: str) -> list[str]:
+        return self.terms.of(input)
+
+    def word_filter(self, word: str) -> bool:
+        return bool(word) and not word.isdigit()

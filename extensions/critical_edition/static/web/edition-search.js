@@ -1,0 +1,219 @@
+/*
+ * The edition's search results. Loaded on the search page only, with `defer`, so it runs
+ * after Sphinx's searchtools.js and before the search starts. It changes three things and
+ * leaves the rest of searchtools.js as it is:
+ *
+ * 1. A multi-word query is a real AND. searchtools.js ignores words of one or two characters
+ *    when it checks that a page has every word (so 트로츠키 레닌 listed pages without 레닌);
+ *    here a page is kept only if every query word (as the stemmer resolved it) is in it.
+ * 2. The words to highlight are the forms found in the text, not the query as typed: the
+ *    resolved index term (트로츠키 for 트로츠키는), the written stem of a verb (이끌 for
+ *    이끌다) and, for a name in another script, its Korean forms (지노비에프 for Zinoviev),
+ *    read from this script's `data-aliases` attribute. Sphinx's page highlighting
+ *    (sphinx_highlight.js) gets the same words.
+ * 3. Each result shows a snippet of the paragraph where the words occur, highlighted, with
+ *    a link to that paragraph's ¶ anchor (p-N) and links to the page's other such
+ *    paragraphs; the result's title links to the first of them. Like Sphinx's own summary,
+ *    the snippet needs the page, fetched over http(s); where the browser refuses the fetch
+ *    (a page opened from file://) the result stays a link to the page.
+ */
+"use strict";
+(() => {
+  if (typeof Search === "undefined") return;
+
+  const script = document.currentScript;
+  const aliases = JSON.parse((script && script.dataset.aliases) || "{}");
+  const MAX_PARAGRAPH_LINKS = 12;
+  const CONTEXT_BEFORE = 50;
+  const CONTEXT_AFTER = 110;
+
+  const hasOwn = (object, key) =>
+    object != null && Object.prototype.hasOwnProperty.call(object, key);
+  const asList = (files) =>
+    files === undefined ? [] : Array.isArray(files) ? files : [files];
+
+  // The documents in which searchtools.js finds one resolved query word.
+  const documentsOf = (word) => {
+    const docs = new Set();
+    for (const index of [Search._index.terms, Search._index.titleterms]) {
+      if (hasOwn(index, word)) asList(index[word]).forEach((d) => docs.add(d));
+      else if (word.length > 2)
+        for (const [term, files] of Object.entries(index))
+          if (term.includes(word)) asList(files).forEach((d) => docs.add(d));
+    }
+    return docs;
+  };
+
+  // 1. Real AND.
+  const performTermsSearch = Search.performTermsSearch;
+  Search.performTermsSearch = (searchTerms, excludedTerms) => {
+    const required = [...searchTerms].map(documentsOf);
+    const docNames = Search._index.docnames;
+    return performTermsSearch(searchTerms, excludedTerms).filter(([docName]) => {
+      const doc = docNames.indexOf(docName);
+      return required.every((docs) => docs.has(doc));
+    });
+  };
+
+  // 2. The written forms of each resolved query word.
+  const formsOf = (word) => {
+    const forms = [word];
+    if (hasOwn(aliases, word)) forms.push(...aliases[word]);
+    else if (word.length > 2 && word.endsWith("다")) forms.push(word.slice(0, -1));
+    return forms;
+  };
+  let groups = []; // one list of written forms per query word
+  const parseQuery = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const parsed = parseQuery(query);
+    const [, searchTerms, , highlightTerms] = parsed;
+    groups = [...searchTerms].map(formsOf);
+    highlightTerms.clear();
+    groups.flat().forEach((form) => highlightTerms.add(form));
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
+      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "));
+    return parsed;
+  };
+
+  // 3. Snippets and paragraph links, instead of Sphinx's summary of the page's start
+  //    (unless the edition turned summaries off with html_show_search_summary = False).
+  const showSnippets = DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY;
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+
+  const firstMatch = (text, forms) => {
+    let best = null;
+    for (const form of forms) {
+      const at = text.indexOf(form.toLowerCase());
+      if (at >= 0 && (best === null || at < best[0])) best = [at, at + form.length];
+    }
+    return best;
+  };
+  const groupsIn = (text) => groups.filter((forms) => firstMatch(text, forms)).length;
+
+  // The character ranges of every written form in `text`, merged.
+  const ranges = (text) => {
+    const lower = text.toLowerCase();
+    const found = [];
+    for (const form of groups.flat()) {
+      const needle = form.toLowerCase();
+      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1))
+        found.push([at, at + needle.length]);
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const [start, end] of found) {
+      const last = merged[merged.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    return merged;
+  };
+
+  const highlighted = (text) => {
+    const fragment = document.createDocumentFragment();
+    let done = 0;
+    for (const [start, end] of ranges(text)) {
+      fragment.append(text.slice(done, start));
+      const mark = document.createElement("span");
+      mark.className = "highlighted";
+      mark.textContent = text.slice(start, end);
+      fragment.append(mark);
+      done = end;
+    }
+    fragment.append(text.slice(done));
+    return fragment;
+  };
+
+  const snippet = (text) => {
+    const lower = text.toLowerCase();
+    const hits = groups.map((forms) => firstMatch(lower, forms)).filter((hit) => hit);
+    const at = hits.length ? Math.min(...hits.map((hit) => hit[0])) : 0;
+    const start = Math.max(0, at - CONTEXT_BEFORE);
+    const end = Math.min(text.length, at + CONTEXT_AFTER);
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  };
+
+  const paragraphLink = (page, paragraph) => {
+    const link = document.createElement("a");
+    link.className = "edition-search-paragraph";
+    link.href = `${page}#${paragraph.id}`;
+    link.textContent = `¶${paragraph.id.slice(2)}`;
+    return link;
+  };
+
+  const textOf = (element) => element.textContent.replace(/\s+/g, " ").trim();
+
+  const summarise = (item, html) => {
+    const title = item.querySelector("a");
+    const [page, anchor] = title.getAttribute("href").split("#");
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const main = doc.querySelector('[role="main"]') || doc.body;
+    main.querySelectorAll(".headerlink, a.edition-pnum, script, style").forEach((e) => e.remove());
+    const scope = (anchor && main.querySelector(`#${CSS.escape(anchor)}`)) || main;
+    const blocks = [...scope.querySelectorAll("p, h1, h2, h3, h4, h5, h6, dt, dd, th, td")]
+      .map((element) => [element, textOf(element)])
+      .filter(([, text]) => text);
+    const score = new Map(blocks.map(([element, text]) => [element, groupsIn(text.toLowerCase())]));
+    const complete = blocks.filter(([element]) => score.get(element) === groups.length);
+    const isParagraph = ([e]) => e.classList.contains("edition-numbered") && /^p-\d+$/.test(e.id);
+    // A numbered paragraph with every word first, then any block with every word (a heading);
+    // when the words are only spread over the page, the paragraph with most of them.
+    const closest = (candidates) => {
+      const most = candidates.reduce((a, b) => (score.get(b[0]) > score.get(a[0]) ? b : a), candidates[0]);
+      return most && score.get(most[0]) > 0 ? most : undefined;
+    };
+    const best = complete.find(isParagraph)
+      || complete[0]
+      || closest(blocks.filter(isParagraph))
+      || closest(blocks)
+      || blocks[0];
+    if (!best) return;
+    const [element, text] = best;
+    const paragraphs = complete.filter(isParagraph).map(([e]) => e);
+
+    const summary = document.createElement("p");
+    summary.classList.add("context", "edition-search-snippet");
+    if (isParagraph(best)) {
+      summary.append(paragraphLink(page, element), " ");
+      if (!anchor) title.href = `${page}#${element.id}`;
+    }
+    summary.append(highlighted(snippet(text)));
+    item.append(summary);
+
+    const others = paragraphs.filter((p) => p !== element);
+    if (others.length) {
+      const more = document.createElement("p");
+      more.className = "edition-search-paragraphs";
+      more.append("이 쪽의 다른 문단: ");
+      others.slice(0, MAX_PARAGRAPH_LINKS).forEach((p, i) => {
+        if (i) more.append(" ");
+        more.append(paragraphLink(page, p));
+      });
+      if (others.length > MAX_PARAGRAPH_LINKS) more.append(" …");
+      item.append(more);
+    }
+  };
+
+  const enhance = (item) => {
+    const title = item.querySelector("a");
+    if (!title) return;
+    const url = new URL(title.getAttribute("href"), window.location.href);
+    url.hash = "";
+    fetch(url)
+      .then((response) => response.text())
+      .then((html) => summarise(item, html))
+      .catch(() => {}) // no page text (file://): the result stays a link to the page
+      .finally(() => (item.dataset.snippet = "done"));
+  };
+
+  const observe = () => {
+    const results = document.getElementById("search-results");
+    if (!results || !showSnippets) return;
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations)
+        for (const node of mutation.addedNodes)
+          if (node.nodeName === "LI" && node.parentElement?.matches("ul.search")) enhance(node);
+    }).observe(results, { childList: true, subtree: true });
+  };
+  observe();
+})();

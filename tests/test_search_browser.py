@@ -1,0 +1,273 @@
+"""Korean search in a real headless Chromium, on the built edition and on the search test root.
+
+The pages a query must list are computed from the witness independently of the analyser:
+a part of the article must be listed when its text (witness lines, heading included) matches
+the query's pattern, and no other part may be listed. The site is served over http on the
+loopback interface, as a reader's browser gets it: the result snippets fetch the pages, which
+Chromium refuses for file:// URLs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import quote
+
+import pytest
+from conftest import PROJECT, sphinx_build
+from fidelity import FIRST_ARTICLE_LINE, text_pages, witness_lines
+from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+#: Witness lines of the part headings (see test_edition_html): part k runs up to part k+1.
+HEADING_LINES = (13, 47, 77, 85, 107, 119, 133, 167, 185, 197, 209, 289, 327)
+WAITS_FOR_DATA = "waits for the persons and glossary data, which will supply the aliases"
+
+
+class Query(NamedTuple):
+    text: str  # as the reader types it
+    patterns: tuple[str, ...]  # every one must match a part's text for the part to be listed
+    kind: str
+
+
+def q(text: str, *patterns: str, kind: str) -> Query:
+    return Query(text, patterns or (re.escape(text),), kind)
+
+
+QUERIES = [
+    q("트로츠키", kind="bare noun"),
+    q("스탈린", kind="bare noun"),
+    q("지노비에프", kind="bare noun"),
+    q("카메네프", kind="bare noun"),
+    q("부하린", kind="bare noun"),
+    q("코민테른", kind="bare noun"),
+    q("국민당", kind="bare noun"),
+    q("레닌", "레닌(?!그라드)", kind="two syllables"),
+    q("혁명", kind="two syllables"),
+    q("관료", kind="two syllables"),
+    q("제명", kind="two syllables"),
+    q("네프", "(?<![가-힣])네프", kind="two syllables"),
+    q("트로츠키는", "트로츠키", kind="inflected"),
+    q("트로츠키의", "트로츠키", kind="inflected"),
+    q("스탈린이", "스탈린", kind="inflected"),
+    q("레닌은", "레닌(?!그라드)", kind="inflected"),
+    q("지노비에프와", "지노비에프", kind="inflected"),
+    q("반대파들은", "반대파", kind="inflected"),
+    q("이끌었다", "이끌|이끈", kind="inflected verb"),
+    q("좌익반대파", kind="compound"),
+    q("좌익반대파가", "좌익반대파", kind="compound, inflected"),
+    q("반대파", kind="compound part"),
+    q("좌익", kind="compound part"),
+    q("영구혁명", kind="compound part"),
+    q("당대회", kind="compound part"),
+    q("트로츠키 레닌", "트로츠키", "레닌(?!그라드)", kind="AND"),
+    q("스탈린 부하린", "스탈린", "부하린", kind="AND"),
+    q("3자 동맹", "3자", "동맹", kind="AND, term"),
+    q("사회주의", kind="term"),
+    q("통합반대파", kind="term"),
+    q("노동자 국가", "노동자", "국가", kind="AND, term"),
+    q("NEP", kind="term, Latin"),
+    q("KPD", kind="term, Latin"),
+    q("1923년", kind="term, number"),
+]
+
+#: Original-script queries of the issue; the real edition has no alias data yet.
+ORIGINAL_SCRIPT = [
+    q("Zinoviev", "지노비에프", kind="original name"),
+    q("Зиновьев", "지노비에프", kind="original name"),
+    q("troika", "3자 동맹", kind="original term"),
+    q("Kuomintang", "국민당", kind="original term"),
+]
+
+
+def part_texts() -> list[str]:
+    """The witness text of each part of the article, from its first line to the next part's."""
+    lines = witness_lines()
+    starts = [FIRST_ARTICLE_LINE, *HEADING_LINES[1:]]
+    ends = [*HEADING_LINES[1:], len(lines) + 1]
+    return ["\n".join(lines[s - 1 : e - 1]) for s, e in zip(starts, ends, strict=True)]
+
+
+def expected_parts(query: Query, html_dir: Path) -> set[str]:
+    names = [f"text/{page.stem}" for page in text_pages(html_dir)]
+    return {
+        name
+        for name, text in zip(names, part_texts(), strict=True)
+        if all(re.search(pattern, text) for pattern in query.patterns)
+    }
+
+
+def serve(directory: Path) -> Iterator[str]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def edition_site(edition_html: Path) -> Iterator[str]:
+    yield from serve(edition_html)
+
+
+@pytest.fixture(scope="module")
+def search_root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("search-root") / "html"
+    root = PROJECT / "tests" / "roots" / "test-search"
+    result = sphinx_build("html", root, out, "-c", str(root))
+    assert result.returncode == 0, result.stderr
+    yield from serve(out)
+
+
+@pytest.fixture(scope="module")
+def search_page(browser):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    page.close()
+
+
+class Result(NamedTuple):
+    href: str
+    snippet: str  # inner HTML of the snippet, "" if none
+    highlighted: list[str]
+    paragraph_links: list[str]
+
+
+def search(search_page, site: str, query: str) -> list[Result]:
+    page, errors = search_page
+    page.goto(f"{site}/search.html?q={quote(query)}")
+    page.wait_for_function(
+        "() => document.querySelector('#search-results h2')?.textContent === '검색 결과'"
+        " && [...document.querySelectorAll('ul.search li')]"
+        "      .every((li) => li.dataset.snippet === 'done')",
+        timeout=15000,
+    )
+    assert not errors, errors
+    return [
+        Result(*item)
+        for item in page.eval_on_selector_all(
+            "ul.search li",
+            """items => items.map(li => [
+                li.querySelector('a').getAttribute('href'),
+                li.querySelector('p.edition-search-snippet')?.innerHTML ?? '',
+                [...li.querySelectorAll('p.edition-search-snippet span.highlighted')]
+                    .map(s => s.textContent),
+                [...li.querySelectorAll('a.edition-search-paragraph')]
+                    .map(a => a.getAttribute('href')),
+            ])""",
+        )
+    ]
+
+
+def listed_parts(results: list[Result]) -> set[str]:
+    return {
+        r.href.split("#")[0].removesuffix(".html") for r in results if r.href.startswith("text/")
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        *QUERIES,
+        *(pytest.param(query, marks=pytest.mark.skip(WAITS_FOR_DATA)) for query in ORIGINAL_SCRIPT),
+    ],
+    ids=lambda query: f"{query.kind}: {query.text}",
+)
+def test_query_lists_every_part_that_contains_it(search_page, edition_site, edition_html, query):
+    expected = expected_parts(query, edition_html)
+    assert expected, "a query of the table must occur in the article"
+    results = search(search_page, edition_site, query.text)
+    assert listed_parts(results) == expected
+    for result in results:
+        if result.href.startswith("text/"):
+            assert result.highlighted, result  # a snippet with the words highlighted
+            if result.paragraph_links:  # the words are in a paragraph, not only in a heading
+                assert result.href == result.paragraph_links[0], result
+                assert re.search(r"#p-\d+$", result.href), result
+
+
+def test_result_links_to_the_paragraph_with_a_highlighted_snippet(
+    search_page, edition_site, edition_html
+):
+    results = search(search_page, edition_site, "지노비에프와 카메네프")
+    first = next(r for r in results if r.href.startswith("text/"))
+    page, anchor = first.href.split("#")
+    assert first.paragraph_links[0] == first.href
+    assert set(first.highlighted) == {"지노비에프", "카메네프"}
+    paragraph = (edition_html / page).read_text(encoding="utf-8")
+    start = paragraph.index(f'id="{anchor}"')
+    text = paragraph[start : paragraph.index("</p>", start)]
+    assert "지노비에프" in text and "카메네프" in text
+    page_, _errors = search_page
+    page_.goto(f"{edition_site}/{first.href}")
+    page_.wait_for_timeout(300)
+    assert page_.evaluate("() => document.querySelector(':target').id") == anchor
+
+
+def test_a_word_missing_from_the_article_empties_an_and_query(search_page, edition_site):
+    assert listed_parts(search(search_page, edition_site, "고양이")) == set()
+    # Sphinx's own AND ignores words of one or two characters and would list the parts
+    # with 트로츠키; every word must be in a listed page.
+    assert listed_parts(search(search_page, edition_site, "트로츠키 고양")) == set()
+
+
+@pytest.mark.parametrize(
+    ("typed", "resolved"),
+    [
+        ("트로츠키", "트로츠키"),
+        ("트로츠키는", "트로츠키"),
+        ("반대파들은", "반대파"),
+        ("좌익반대파에게", "좌익반대파"),
+        ("이끌었다", "이끌다"),
+        ("비판했다", "비판"),
+        ("nep", "nep"),
+        ("고양이", "고양이"),  # not in the index: unchanged, Sphinx's substring match applies
+    ],
+)
+def test_stemmer_accepts_only_remainders_in_the_index(search_page, edition_site, typed, resolved):
+    page, _errors = search_page
+    page.goto(f"{edition_site}/search.html")
+    page.wait_for_function("() => Search.hasIndex()")
+    assert page.evaluate("(word) => new Stemmer().stemWord(word)", typed) == resolved
+
+
+def test_other_paragraphs_of_the_page_are_linked(search_page, edition_site):
+    results = search(search_page, edition_site, "3자 동맹")
+    triumvirate = next(r for r in results if r.href.startswith("text/07-"))
+    assert len(triumvirate.paragraph_links) > 2
+    assert all(re.fullmatch(r"text/07-[a-z-]+\.html#p-\d+", h) for h in triumvirate.paragraph_links)
+
+
+@pytest.mark.parametrize(
+    ("query", "page", "korean"),
+    [
+        ("Zinoviev", "text/a", "지노비에프"),
+        ("Зиновьев", "text/a", "지노비에프"),
+        ("troika", "text/a", "3자 동맹"),
+        ("Kuomintang", "text/b", "국민당"),
+        ("Kamenev", "text/a", "카메네프"),
+    ],
+)
+def test_original_script_names_on_the_search_root(
+    search_page, search_root_site, query, page, korean
+):
+    results = search(search_page, search_root_site, query)
+    assert listed_parts(results) == {page}
+    (result,) = [r for r in results if r.href.startswith("text/")]
+    assert " ".join(result.highlighted) == korean or korean in result.highlighted
