@@ -19,6 +19,7 @@ documents are read, any problem stops the build before a page is written.
 from __future__ import annotations
 
 import string
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,7 +45,9 @@ from critical_edition.nodes import (
 from critical_edition.numbering import first_numbers, is_text_document
 
 if TYPE_CHECKING:
+    from pybtex.style.formatting import BaseStyle
     from sphinx.application import Sphinx
+    from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
     from critical_edition.standoff import Annotation, Problem
@@ -226,13 +229,19 @@ class AnchorAnnotations(SphinxTransform):
         )
         return paragraphs
 
+    @cached_property
+    def bibliography(self) -> tuple[Domain, BaseStyle]:
+        """The bib data and its style, for a document that cites (which then depends on them)."""
+        cite = self.env.get_domain("cite")
+        for bibfile in cite.bibdata.bibfiles:
+            self.env.note_dependency(str(bibfile))
+        style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
+        return cite, style
+
     def sources_of(self, record: Annotation, problems: list[Problem]) -> list[note_source]:
         if not record.sources:
             return []
-        cite = self.env.get_domain("cite")
-        style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
-        for bibfile in cite.bibdata.bibfiles:
-            self.env.note_dependency(str(bibfile))
+        cite, style = self.bibliography
         result = []
         for source in record.sources:
             entry = cite.bibdata.data.entries.get(source.key)
@@ -338,20 +347,15 @@ def overlaps(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
         for second, b in placed[i + 1 :]:
             if a.unit != b.unit or a.end <= b.start or b.end <= a.start:
                 continue
-            outer, inner = (
-                (first, second) if (a.start, -a.end) <= (b.start, -b.end) else (second, first)
+            # the outer one starts first, or is the longer of two that start together
+            (outer, o), (_inner, n) = sorted(
+                ((first, a), (second, b)), key=lambda rp: (rp[1].start, -rp[1].end)
             )
-            o, n = (a, b) if outer is first else (b, a)
-            nested = o.start <= n.start and n.end <= o.end
             if first.kind == second.kind == "emendation":
                 why = "overlapping emendations: two emendations cannot change the same text"
-            elif not nested:
+            elif n.end > o.end:
                 why = "the quotes overlap without one containing the other"
-            elif (
-                outer.kind == "emendation"
-                and inner.kind != "emendation"
-                and ((o.start, o.end) != (n.start, n.end))
-            ):
+            elif outer.kind == "emendation" and (o.start, o.end) != (n.start, n.end):
                 why = "the quote lies inside an emendation's quote"
             else:
                 continue

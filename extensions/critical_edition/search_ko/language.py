@@ -15,11 +15,11 @@ registered in ``setup()`` works alone (no cache, no aliases); for an HTML build,
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.search import SearchLanguage
 
+from critical_edition.assets import WEB
 from critical_edition.search_ko.aliases import AliasTable
 from critical_edition.search_ko.analyser import analyse, analyser_version
 from critical_edition.search_ko.cache import TermCache
@@ -27,8 +27,6 @@ from critical_edition.search_ko.terms import index_terms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-STATIC = Path(__file__).resolve().parent.parent / "static" / "web"
 
 
 class IndexTerms:
@@ -76,7 +74,7 @@ class IndexTerms:
 class SearchKorean(SearchLanguage):
     lang = "ko"
     language_name = "Korean"
-    js_stemmer_code = (STATIC / "search-ko-stemmer.js").read_text(encoding="utf-8")
+    js_stemmer_code = (WEB / "search-ko-stemmer.js").read_text(encoding="utf-8")
 
     #: The build's terms; ``None`` on the class registered in ``setup()``.
     bound_terms: ClassVar[IndexTerms | None] = None

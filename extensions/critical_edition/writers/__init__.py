@@ -66,8 +66,8 @@ def register_nodes(app: Sphinx) -> None:
     app.add_node(
         n.witness_reading,
         html=(html.visit_witness_reading, html.depart_witness_reading),
-        latex=(latex.visit_witness_reading, latex.depart_pass),
-        text=(text.visit_witness_reading, text.depart_pass),
+        latex=(latex.visit_witness_reading, _pass),
+        text=(text.visit_witness_reading, _pass),
         man=SKIP,
         texinfo=SKIP,
     )
@@ -75,7 +75,7 @@ def register_nodes(app: Sphinx) -> None:
         n.corrected_reading,
         html=(html.visit_corrected_reading, html.depart_corrected_reading),
         latex=(latex.visit_corrected_reading, latex.depart_corrected_reading),
-        text=(text.visit_pass, text.depart_corrected_reading),
+        text=(_pass, text.depart_corrected_reading),
         man=PASS,
         texinfo=PASS,
     )
@@ -99,15 +99,15 @@ def register_nodes(app: Sphinx) -> None:
         n.apparatus_entry,
         html=(html.visit_apparatus_entry, html.depart_apparatus_entry),
         latex=(latex.visit_apparatus_entry, latex.depart_apparatus_entry),
-        text=(text.visit_pass, text.depart_apparatus_entry),
+        text=(_pass, text.depart_apparatus_entry),
         man=SKIP,
         texinfo=SKIP,
     )
     app.add_node(
         n.note_paragraph,
         html=(html.visit_note_paragraph, html.depart_note_paragraph),
-        latex=(latex.visit_note_paragraph, latex.depart_pass),
-        text=(text.visit_pass, text.depart_note_paragraph),
+        latex=(latex.visit_note_paragraph, _pass),
+        text=(_pass, text.depart_note_paragraph),
         man=SKIP,
         texinfo=SKIP,
     )

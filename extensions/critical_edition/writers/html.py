@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from critical_edition.standoff import KIND_LABELS
+
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
@@ -83,9 +85,13 @@ def visit_note_marker(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
-    from critical_edition.standoff import KIND_LABELS
+def _note_link(self: HTML5Translator, target: str, css: str, title: str, text: str) -> str:
+    """A link inside a note (not carrying the note's own ids)."""
+    tag = self.starttag(nodes.inline(), "a", "", href="#" + target, CLASS=css, title=title)
+    return f"{tag}{self.encode(text)}</a>"
 
+
+def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
     series, kind = node["series"], node["kind"]
     self.body.append(
         self.starttag(
@@ -99,15 +105,7 @@ def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
         )
     )
     self.body.append(
-        self.starttag(
-            nodes.inline(),
-            "a",
-            "",
-            href="#" + node["backref"],
-            CLASS="edition-note-label",
-            title="본문의 자리로",
-        )
-        + f"{self.encode(node['label'])}</a>"
+        _note_link(self, node["backref"], "edition-note-label", "본문의 자리로", node["label"])
     )
     if kind not in ("emendation", "source"):
         self.body.append(f'<span class="edition-note-kind">{KIND_LABELS[kind]}</span>')
@@ -119,16 +117,9 @@ def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
             '<span class="edition-note-status" title="아직 확인되지 않은 주석">미확인</span>'
         )
     self.body.append(
-        self.starttag(
-            nodes.inline(),
-            "a",
-            "",
-            href="#" + node["ids"][0],
-            CLASS="edition-note-permalink",
-            title="이 주석의 고정 링크",
-        )
-        + "#</a></span>"
+        _note_link(self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#")
     )
+    self.body.append("</span>")
 
 
 def visit_apparatus_entry(self: HTML5Translator, node: nodes.Element) -> None:

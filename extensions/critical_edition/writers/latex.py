@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from critical_edition.nodes import apparatus_entry, emendation, note_paragraph
+from critical_edition.standoff import KIND_LABELS
+
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -39,8 +42,6 @@ def _label(self: LaTeXTranslator, node_id: str) -> str:
 
 
 def visit_witness_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import emendation
-
     if isinstance(node.parent, emendation):
         raise nodes.SkipNode  # print shows the corrected reading; the note keeps this one
 
@@ -56,8 +57,6 @@ def visit_note_marker(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.standoff import KIND_LABELS
-
     series = SERIES_LETTERS[node["series"]]
     label = self.encode(node["label"])
     self.body.append(rf"\ednote{{{series}}}{{{label}}}{{{_label(self, node['ids'][0])}}}{{")
@@ -80,8 +79,6 @@ def depart_apparatus_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import apparatus_entry
-
     if isinstance(node.parent, apparatus_entry):
         self.body.append(r"\edlemma{")
     else:
@@ -89,22 +86,16 @@ def visit_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def depart_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import apparatus_entry
-
     self.body.append(r"}\edbracket{}" if isinstance(node.parent, apparatus_entry) else "}")
 
 
 def visit_note_paragraph(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import note_paragraph
-
     index = node.parent.index(node)
     if index and isinstance(node.parent[index - 1], note_paragraph):
         self.body.append(r"\edparsep{}")
 
 
 def visit_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import apparatus_entry
-
     index = node.parent.index(node)
     if index and not isinstance(node.parent[index - 1], apparatus_entry):
         self.body.append(r"\edparsep{}")
@@ -113,10 +104,3 @@ def visit_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("}")
-
-
-def visit_pass(self: LaTeXTranslator, node: nodes.Element) -> None:
-    pass
-
-
-depart_pass = visit_pass

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from critical_edition.nodes import apparatus_entry, emendation
+
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
@@ -29,8 +31,6 @@ def depart_attribution_line(self: TextTranslator, node: attribution_line) -> Non
 
 
 def visit_witness_reading(self: TextTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import emendation
-
     if isinstance(node.parent, emendation):
         raise nodes.SkipNode
 
@@ -52,18 +52,9 @@ def depart_apparatus_entry(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_corrected_reading(self: TextTranslator, node: nodes.Element) -> None:
-    from critical_edition.nodes import apparatus_entry
-
     if isinstance(node.parent, apparatus_entry):
         self.add_text("] ")
 
 
 def depart_note_paragraph(self: TextTranslator, node: nodes.Element) -> None:
     self.add_text(" ")
-
-
-def visit_pass(self: TextTranslator, node: nodes.Element) -> None:
-    pass
-
-
-depart_pass = visit_pass
