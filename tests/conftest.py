@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,33 @@ collect_ignore = ["roots"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 JOBNAME = "trotsky-left-opposition"
+
+
+ANNOTATIONS = PROJECT / "source" / "annotations"
+
+
+def plain(text: str) -> str:
+    """Sphinx's console output without colours or other terminal control sequences."""
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+
+
+def status_of(app) -> str:
+    return plain(app.status.getvalue())
+
+
+def rebuild(app) -> None:
+    """Build again, with the status of this build only."""
+    app.status.seek(0)
+    app.status.truncate(0)
+    app.build()
+
+
+def edition_annotations(part: str | None = None) -> list:
+    """The annotations of the real edition (of one part), read as the build reads them."""
+    from critical_edition import standoff
+
+    paths = sorted(ANNOTATIONS.glob(f"{part or '*'}.toml"))
+    return [record for path in paths for record in standoff.load(path)[0]]
 
 
 @pytest.fixture(scope="session")

@@ -48,18 +48,6 @@ def text_pages(html_dir: Path) -> list[Path]:
     return sorted((html_dir / "text").glob("*.html"))
 
 
-def page_units(page: Path) -> list[Unit]:
-    """The diplomatic text of the page's units: the witness readings, no apparatus."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article.bd-article")
-    units = []
-    for element in article.select(UNIT_SELECTOR):
-        for apparatus in element.select(APPARATUS_SELECTOR):
-            apparatus.decompose()
-        units.append(Unit(page.name, element.get_text()))
-    return units
-
-
 #: The corrected reading: the apparatus goes, and so does the witness reading of emendations.
 CORRECTED_APPARATUS_SELECTOR = (
     "a.edition-pnum, a.headerlink, a.edition-note-marker, span.edition-note, "
@@ -67,13 +55,16 @@ CORRECTED_APPARATUS_SELECTOR = (
 )
 
 
-def corrected_page_units(page: Path) -> list[Unit]:
-    """The text of the page's units as the reader sees it by default (corrected)."""
+def page_units(page: Path, apparatus: str = APPARATUS_SELECTOR) -> list[Unit]:
+    """The text of the page's units without the ``apparatus``: by default the diplomatic
+    text (the witness readings); with :data:`CORRECTED_APPARATUS_SELECTOR`, the corrected
+    text readers see by default."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.bd-article")
     units = []
-    for element in soup.select_one("article.bd-article").select(UNIT_SELECTOR):
-        for apparatus in element.select(CORRECTED_APPARATUS_SELECTOR):
-            apparatus.decompose()
+    for element in article.select(UNIT_SELECTOR):
+        for added in element.select(apparatus):
+            added.decompose()
         units.append(Unit(page.name, element.get_text()))
     return units
 

@@ -6,16 +6,13 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import rebuild, status_of
 
 
 def soup_of(app, docname: str) -> BeautifulSoup:
     return BeautifulSoup(
         (app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser"
     )
-
-
-def status_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.status.getvalue())
 
 
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)
@@ -112,9 +109,7 @@ def test_changing_one_annotation_rereads_only_its_part(app):
         path.read_text(encoding="utf-8").replace('"계속해서"', '"계속하여"'),
         encoding="utf-8",
     )
-    app.status.seek(0)
-    app.status.truncate(0)
-    app.build()
+    rebuild(app)
     status = status_of(app)
     assert "1 changed" in status
     assert re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status) == ["text/b"]
@@ -144,9 +139,7 @@ def test_a_new_annotation_file_is_read(app):
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True, copy_test_root=True)
 def test_unchanged_rebuild_writes_nothing(app):
     app.build()
-    app.status.seek(0)
-    app.status.truncate(0)
-    app.build()
+    rebuild(app)
     assert "0 added, 0 changed, 0 removed" in status_of(app)
     assert not re.search(r"writing output\.\.\. \[", status_of(app))
 

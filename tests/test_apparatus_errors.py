@@ -5,13 +5,13 @@ Each case copies the ``apparatus`` root, breaks one annotation file and builds.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
 from textwrap import dedent
 
 import pytest
+from conftest import plain
 from critical_edition import safe_rst
 from critical_edition.apparatus import AnnotationError
 
@@ -206,7 +206,7 @@ def test_bad_annotation_fails_with_a_located_message(case, broken_root, make_app
     app = make_app("html", srcdir=broken_root, freshenv=True)
     with pytest.raises(AnnotationError, match="nothing was written"):
         app.build()
-    warnings = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.warning.getvalue())
+    warnings = plain(app.warning.getvalue())
     who = f"annotation '{ident}'" if ident else "annotation file"
     expected = f"{path}:{line}: ERROR: {who}: "
     reported = [w for w in warnings.splitlines() if w.startswith(expected)]

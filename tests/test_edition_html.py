@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import PROJECT
+from conftest import ANNOTATIONS, edition_annotations
 from fidelity import edition_units, text_pages, witness_lines
 
 
@@ -103,9 +103,8 @@ def test_smart_quotes_are_off(edition_html):
 def test_every_annotation_is_in_the_text_with_its_note(edition_html):
     from critical_edition import standoff
 
-    annotations = PROJECT / "source" / "annotations"
     total = 0
-    for path in sorted(annotations.glob("*.toml")):
+    for path in sorted(ANNOTATIONS.glob("*.toml")):
         records, problems = standoff.load(path)
         assert problems == []
         soup = BeautifulSoup(
@@ -125,14 +124,7 @@ def test_every_annotation_is_in_the_text_with_its_note(edition_html):
 
 
 def test_list_of_corrections_has_every_emendation(edition_html):
-    from critical_edition import standoff
-
-    emendations = [
-        record
-        for path in (PROJECT / "source" / "annotations").glob("*.toml")
-        for record in standoff.load(path)[0]
-        if record.kind == "emendation"
-    ]
+    emendations = [r for r in edition_annotations() if r.kind == "emendation"]
     soup = BeautifulSoup(
         (edition_html / "back" / "corrections.html").read_text(encoding="utf-8"), "html.parser"
     )

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
-from critical_edition import standoff
+from conftest import edition_annotations
 from fidelity import FIRST_ARTICLE_LINE, witness_lines
 from pypdf import PdfReader
-
-ANNOTATIONS = Path(__file__).resolve().parent.parent / "source" / "annotations"
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +28,16 @@ def page_texts(edition_pdf) -> list[str]:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     return result.stdout.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def chapters(reader) -> dict[str, int]:
+    """Title of each top-level bookmark -> its first page (0-based)."""
+    return {
+        item.title: reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
@@ -95,18 +102,13 @@ def test_the_article_text_is_in_the_pdf(page_texts):
     assert "이것이ICL이자랑스럽게고수하는유산이다." in compact
 
 
-def test_typesetting_keeps_the_witness_characters(reader, page_texts):
+def test_typesetting_keeps_the_witness_characters(chapters, page_texts):
     """TeX ligatures would print ' as ’ and -- as –: the PDF keeps the witness's characters."""
-    chapters = {
-        item.title: reader.get_destination_page_number(item)
-        for item in reader.outline
-        if not isinstance(item, list)
-    }
     first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["교정 목록"]
     text = "".join(page_texts[first:end])
     article = "\n".join(witness_lines()[FIRST_ARTICLE_LINE - 1 :])
     # The pages print the corrected readings, and the apparatus at their foot.
-    annotations = [a for path in ANNOTATIONS.glob("*.toml") for a in standoff.load(path)[0]]
+    annotations = edition_annotations()
     for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
         expected = article.count(char) + sum(
             2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations
@@ -118,7 +120,7 @@ def test_typesetting_keeps_the_witness_characters(reader, page_texts):
 def test_two_note_series_at_the_foot_of_the_pages(edition_pdf, page_texts):
     """Editorial notes (lettered, with the emendations' apparatus) and source notes (numbered)."""
     tex = edition_pdf.with_suffix(".tex").read_text(encoding="utf-8")
-    annotations = [a for path in ANNOTATIONS.glob("*.toml") for a in standoff.load(path)[0]]
+    annotations = edition_annotations()
     emendations = [a for a in annotations if a.kind == "emendation"]
     sources = [a for a in annotations if a.kind == "source"]
     assert tex.count(r"\ednote{E}") == len([a for a in annotations if a.kind != "source"])
@@ -132,12 +134,7 @@ def test_two_note_series_at_the_foot_of_the_pages(edition_pdf, page_texts):
     assert "CollectedWorks.Volume33.ProgressPublishers,Moscow,1965" in text
 
 
-def test_list_of_corrections_in_the_back_matter(reader, page_texts):
-    chapters = {
-        item.title: reader.get_destination_page_number(item)
-        for item in reader.outline
-        if not isinstance(item, list)
-    }
+def test_list_of_corrections_in_the_back_matter(chapters, page_texts):
     start = chapters["교정 목록"]
     text = re.sub(r"\s+", "", "".join(page_texts[start : chapters["용어집"]]))
     assert "프롤레티라아트프롤레타리아트" in text

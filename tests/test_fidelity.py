@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-from conftest import PROJECT, sphinx_build
-from critical_edition import standoff
+from conftest import PROJECT, edition_annotations, sphinx_build
 from fidelity import (
+    CORRECTED_APPARATUS_SELECTOR,
     FRAME_LINES,
-    corrected_page_units,
     differences,
     edition_units,
     page_units,
@@ -62,15 +60,14 @@ def test_units_are_counted_as_the_witness_has_them():
 
 def test_corrected_reading_differs_from_the_witness_only_by_the_emendations(edition_html):
     """Apply each recorded emendation to the diplomatic text: the result is what readers see."""
-    annotations = Path(PROJECT, "source", "annotations")
     checked = 0
     for page in text_pages(edition_html):
         diplomatic = [unit.text for unit in page_units(page)]
-        corrected = [unit.text for unit in corrected_page_units(page)]
-        path = annotations / f"{page.stem}.toml"
-        records = standoff.load(path)[0] if path.exists() else []
+        corrected = [unit.text for unit in page_units(page, CORRECTED_APPARATUS_SELECTOR)]
         expected = list(diplomatic)
-        for record in (r for r in records if r.kind == "emendation"):
+        for record in edition_annotations(page.stem):
+            if record.kind != "emendation":
+                continue
             needle = record.prefix + record.quote + record.suffix
             hits = [i for i, text in enumerate(expected) if needle in text]
             assert len(hits) == 1, (record.id, hits)

@@ -6,16 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
-
-def status_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.status.getvalue())
-
-
-def rebuild(app) -> None:
-    app.status.seek(0)
-    app.status.truncate(0)
-    app.build()
+from conftest import rebuild, status_of
 
 
 def numbered(app, docname):

@@ -7,15 +7,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import status_of
 from critical_edition.search_ko.cache import FILENAME
 from critical_edition.search_ko.terms import Token, index_terms, noun_runs
 from sphinx.search import js_index
 
 ALIAS_WARNING = re.compile(r"WARNING: search alias .*\[edition\.search_alias\]")
-
-
-def status_of(app) -> str:
-    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", app.status.getvalue())
 
 
 def search_index(app) -> dict:
