@@ -29,7 +29,7 @@ locale_dirs = ["locales"]
 today_fmt = "%Y년 %m월 %d일"
 
 bibtex_bibfiles = sorted(str(p) for p in (HERE / "bib").glob("*.bib"))
-bibtex_default_style = "plain"
+bibtex_default_style = "edition"  # critical_edition.bibstyle: Korean title first, then the original
 
 # The edition's extension
 edition_text_prefix = "text/"

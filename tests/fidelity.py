@@ -21,7 +21,7 @@ UNIT_SELECTOR = "p.kicker, h1, p.issue-line, p.edition-numbered, p.attribution"
 #: their markers, and the corrected reading of an emendation, whose witness reading stays).
 APPARATUS_SELECTOR = (
     "a.edition-pnum, a.headerlink, a.edition-note-marker, span.edition-note, "
-    ".edition-emendation > .edition-corrected"
+    ".edition-term-preview, .edition-emendation > .edition-corrected"
 )
 
 
@@ -51,7 +51,7 @@ def text_pages(html_dir: Path) -> list[Path]:
 #: The corrected reading: the apparatus goes, and so does the witness reading of emendations.
 CORRECTED_APPARATUS_SELECTOR = (
     "a.edition-pnum, a.headerlink, a.edition-note-marker, span.edition-note, "
-    ".edition-emendation > .edition-witness"
+    ".edition-term-preview, .edition-emendation > .edition-witness"
 )
 
 

@@ -76,7 +76,7 @@ def test_source_note_gives_the_entry_and_the_locator(app):
     source = note.select_one(".edition-note-source").get_text()
     assert "Collected Works" in source
     assert "Progress Publishers" in source
-    assert source.endswith("Moscow, 1965, 1922년 3월 27일.")
+    assert source.endswith("Moscow: Progress Publishers, 1965년, 1922년 3월 27일.")
 
 
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)

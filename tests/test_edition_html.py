@@ -15,7 +15,7 @@ def soup(path):
 
 def test_every_page_is_korean(edition_html):
     pages = [p for p in edition_html.rglob("*.html") if "_static" not in p.parts]
-    assert len(pages) == 13 + 8  # the parts, index, about, 4 back-matter pages, genindex, search
+    assert len(pages) == 13 + 9  # the parts, index, about, 5 back-matter pages, genindex, search
     for page in pages:
         assert soup(page).html["lang"] == "ko", page
 
@@ -52,6 +52,8 @@ def test_attributions_are_verbatim_and_inside_their_quotation(edition_html):
     for attribution in attributions:
         assert attribution.find_parent("blockquote") is not None
         assert not attribution.get_text().startswith("—")
+    for preview in [p for a in attributions for p in a.select(".edition-term-preview")]:
+        preview.decompose()
     texts = [a.get_text() for a in attributions]
     assert texts[0].startswith("- 레닌, ")
     assert any(t.startswith('트로츠키, "코민테른과 GPU"') for t in texts)  # no dash

@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING
 from critical_edition import (
     apparatus,
     assets,
+    bibstyle,
     corrections,
     korean,
+    linking,
     numbering,
     quotations,
+    register_pages,
     search_ko,
+    sources,
     writers,
 )
 
@@ -29,12 +33,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     quotations.setup(app)
     apparatus.setup(app)
     corrections.setup(app)
+    sources.setup(app)
+    bibstyle.setup(app)
     korean.setup(app)
     assets.setup(app)
     search_ko.setup(app)
+    linking.setup(app)
+    register_pages.setup(app)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

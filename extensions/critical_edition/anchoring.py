@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
-from critical_edition.nodes import corrected_reading, edition_note, note_marker
+from critical_edition.nodes import corrected_reading, edition_note, note_marker, register_preview
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
 #: Nodes whose text is the edition's, not the witness's.
-EDITORIAL = (corrected_reading, edition_note, note_marker)
+EDITORIAL = (corrected_reading, edition_note, note_marker, register_preview)
 
 CONTEXT = 12  # characters of context shown around a candidate place
 

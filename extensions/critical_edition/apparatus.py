@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
-from pybtex.plugin import find_plugin
 from sphinx.errors import SphinxError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from critical_edition import anchoring, safe_rst, standoff
+from critical_edition import anchoring, safe_rst, sources, standoff
+from critical_edition.bibstyle import EditionStyle
 from critical_edition.domain import get_domain
 from critical_edition.nodes import (
     apparatus_entry,
@@ -45,7 +45,6 @@ from critical_edition.nodes import (
 from critical_edition.numbering import first_numbers, is_text_document
 
 if TYPE_CHECKING:
-    from pybtex.style.formatting import BaseStyle
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
@@ -144,21 +143,31 @@ class AnchorAnnotations(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         docname = self.env.current_document.docname
         path = annotation_file(self.env, docname)
-        if path is None or not path.is_file():
+        if path is None:
             return
-        self.env.note_dependency(str(path))
-        records, problems = standoff.load(path, shown(path))
+        marks_path = sources.marks_file(self.env)
+        if marks_path.is_file():  # a file that appears later: see new_annotation_files
+            self.env.note_dependency(str(marks_path))
         units = units_of(self.document)
         texts = [anchoring.witness_text(unit) for unit, _local in units]
+        records: list[Annotation] = []
+        problems: list[Problem] = []
+        if path.is_file():
+            self.env.note_dependency(str(path))
+            records, problems = standoff.load(path, shown(path))
         placed: list[tuple[Annotation, anchoring.Place]] = []
         for record in records:
             place = self.place_of(record, texts, docname, problems)
             if place is not None:
                 placed.append((record, place))
         bodies = {record.id: self.body_of(record, problems) for record in records}
-        sources = {record.id: self.sources_of(record, problems) for record in records}
+        source_notes = {record.id: self.sources_of(record, problems) for record in records}
         problems += overlaps(placed)
         domain = get_domain(self.env)
+        marks, _marks_problems = sources.load_marks(marks_path)  # reported at env-updated
+        domain.note_quotations(
+            docname, sources.quotations_of(docname, units, texts, placed, marks)
+        )
         if problems:
             for problem in problems:
                 report(problem)
@@ -171,7 +180,7 @@ class AnchorAnnotations(SphinxTransform):
         )
         for record, place in order:
             unit, local = units[place.unit]
-            marker, note = self.note_nodes(record, bodies[record.id], sources[record.id])
+            marker, note = self.note_nodes(record, bodies[record.id], source_notes[record.id])
             wrapper = self.wrapper_of(record)
             anchoring.wrap(unit, place.start, place.end, wrapper)
             wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [marker, note])
@@ -230,13 +239,13 @@ class AnchorAnnotations(SphinxTransform):
         return paragraphs
 
     @cached_property
-    def bibliography(self) -> tuple[Domain, BaseStyle]:
-        """The bib data and its style, for a document that cites (which then depends on them)."""
+    def bibliography(self) -> tuple[Domain, EditionStyle]:
+        """The bib data and the notes' style, for a document that cites (which then depends on
+        the bib files)."""
         cite = self.env.get_domain("cite")
         for bibfile in cite.bibdata.bibfiles:
             self.env.note_dependency(str(bibfile))
-        style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
-        return cite, style
+        return cite, EditionStyle()
 
     def sources_of(self, record: Annotation, problems: list[Problem]) -> list[note_source]:
         if not record.sources:
@@ -256,15 +265,10 @@ class AnchorAnnotations(SphinxTransform):
                     )
                 )
                 continue
-            formatted = style.format_entry(label="", entry=entry)
-            node = note_source("", "", *formatted.text.render(cite.backend), key=source.key)
+            text = style.entry_text(entry, source.locator)
+            node = note_source("", "", *text.render(cite.backend), key=source.key)
             if source.locator:
-                # "…, 1965, <locator>." rather than "…, 1965., <locator>"
-                last = node.children[-1] if node.children else None
-                if isinstance(last, nodes.Text) and str(last).endswith("."):
-                    node.replace(last, nodes.Text(str(last)[:-1]))
                 node["locator"] = source.locator
-                node += nodes.Text(f", {source.locator}.")
             result.append(node)
         return result
 
@@ -438,12 +442,17 @@ def new_annotation_files(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Documents whose annotation file appeared since they were read."""
+    from critical_edition import register  # noqa: PLC0415 (a cycle otherwise)
+
+    shared = [sources.marks_file(env)] + [register.register_path(env, k) for k in register.KINDS]
     outdated = []
     for docname in env.found_docs - added - changed - removed:
         path = annotation_file(env, docname)
-        if path is not None and path.is_file():
-            if path not in {Path(d) for d in env.dependencies.get(docname, ())}:
-                outdated.append(docname)
+        if path is None:
+            continue
+        known = {Path(d) for d in env.dependencies.get(docname, ())}
+        if any(p.is_file() and p not in known for p in [path, *shared]):
+            outdated.append(docname)
     return outdated
 
 

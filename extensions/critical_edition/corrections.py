@@ -49,11 +49,11 @@ def emendations(env: BuildEnvironment) -> list[NoteRecord]:
     return sorted(records, key=lambda r: (order.get(r.docname, len(order)), r.local, r.offset))
 
 
-def _cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
+def cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children), classes=list(classes))
 
 
-def _link(text: str, here: str, docname: str, anchor: str) -> addnodes.pending_xref:
+def link(text: str, here: str, docname: str, anchor: str) -> addnodes.pending_xref:
     """A link to an anchor of a document, resolved for each builder by the edition's domain."""
     return addnodes.pending_xref(
         "",
@@ -86,16 +86,16 @@ class FillCorrections(SphinxPostTransform):
             group += nodes.colspec(colwidth=width)
         head = nodes.row()
         for title, _width in COLUMNS:
-            head += _cell(nodes.Text(title))
+            head += cell(nodes.Text(title))
         group += nodes.thead("", head)
         body = nodes.tbody()
         for record in records:
             number = firsts.get(record.docname, 1) + record.local - 1
             row = nodes.row()
-            row += _cell(_link(str(number), here, record.docname, anchor(number)))
-            row += _cell(nodes.Text(record.quote), classes=("edition-witness-cell",))
-            row += _cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))
-            row += _cell(_link(record.label, here, record.docname, f"n-{record.id}"))
+            row += cell(link(str(number), here, record.docname, anchor(number)))
+            row += cell(nodes.Text(record.quote), classes=("edition-witness-cell",))
+            row += cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))
+            row += cell(link(record.label, here, record.docname, f"n-{record.id}"))
             body += row
         group += body
         return table

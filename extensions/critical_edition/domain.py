@@ -16,21 +16,36 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from critical_edition.apparatus import NoteRecord
+    from critical_edition.linking import Occurrence
+    from critical_edition.sources import Quotation
 
 
 class EditionDomain(Domain):
     name = "edition"
     label = "Critical edition"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "paragraph_counts": {},  # docname -> number of article paragraphs in it
         "numbering": (),  # ((docname, first number), ...) as last written
         "annotations": {},  # docname -> (NoteRecord, ...) anchored in it
         "annotation_problems": {},  # docname -> number of problems found reading it
         "corrections_pages": {},  # docname -> True: documents with a list of corrections
+        "quotations": {},  # docname -> (Quotation, ...) found in it
+        "report_pages": {},  # docname -> True: documents with the sources report
+        "occurrences": {},  # docname -> (Occurrence, ...) of persons and terms in it
+        "register_docs": {},  # docname -> kind of the register it lists (persons | glossary)
     }
     #: Data keyed by docname, purged and merged alike.
-    per_document = ("paragraph_counts", "annotations", "annotation_problems", "corrections_pages")
+    per_document = (
+        "paragraph_counts",
+        "annotations",
+        "annotation_problems",
+        "corrections_pages",
+        "quotations",
+        "report_pages",
+        "occurrences",
+        "register_docs",
+    )
 
     @property
     def paragraph_counts(self) -> dict[str, int]:
@@ -47,6 +62,35 @@ class EditionDomain(Domain):
     @property
     def corrections_pages(self) -> dict[str, bool]:
         return self.data["corrections_pages"]
+
+    @property
+    def quotations(self) -> dict[str, tuple[Quotation, ...]]:
+        return self.data["quotations"]
+
+    @property
+    def report_pages(self) -> dict[str, bool]:
+        return self.data["report_pages"]
+
+    def note_quotations(self, docname: str, quotations: tuple[Quotation, ...]) -> None:
+        self.quotations[docname] = quotations
+
+    def note_report_page(self, docname: str) -> None:
+        self.report_pages[docname] = True
+
+    @property
+    def occurrences(self) -> dict[str, tuple[Occurrence, ...]]:
+        return self.data["occurrences"]
+
+    @property
+    def register_pages(self) -> dict[str, str]:
+        """kind -> the docname of its register page."""
+        return {kind: docname for docname, kind in self.data["register_docs"].items()}
+
+    def note_occurrences(self, docname: str, occurrences: tuple[Occurrence, ...]) -> None:
+        self.occurrences[docname] = occurrences
+
+    def note_register_page(self, docname: str, kind: str) -> None:
+        self.data["register_docs"][docname] = kind
 
     def note_paragraph_count(self, docname: str, count: int) -> None:
         self.paragraph_counts[docname] = count

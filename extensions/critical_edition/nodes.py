@@ -85,3 +85,28 @@ class note_source(nodes.Inline, nodes.TextElement):
 
 class corrections_list(nodes.General, nodes.Element):
     """Placeholder for the list of corrections (교정 목록), filled when the page is written."""
+
+
+class sources_report(nodes.General, nodes.Element):
+    """Placeholder for the sources report (출처 현황), filled when the page is written."""
+
+
+class register_term(nodes.Inline, nodes.TextElement):
+    """An occurrence of a person or term of the registers.
+
+    Attributes: ``entry`` (its id), ``kind`` (persons | glossary), ``ids`` (the occurrence's
+    anchor), ``linked`` (the first in its part: a link to the entry with a preview),
+    ``describedby`` (the preview's id).
+    """
+
+
+class register_preview(nodes.Inline, nodes.TextElement):
+    """The preview of an entry shown when its linked occurrence is hovered or focused."""
+
+
+class register_list(nodes.General, nodes.Element):
+    """Placeholder for a register page's entries (``kind``), filled when the page is written."""
+
+
+class page_ref(nodes.Inline, nodes.Element):
+    """A page number in print: ``docname`` and ``refid`` of the place referred to."""

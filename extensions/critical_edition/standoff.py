@@ -88,22 +88,22 @@ def validator() -> Draft202012Validator:
 
 # -- Lines ------------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^\s*\[\[\s*annotation\s*\]\]\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=(\s*(\"\"\"|\'\'\')\s*$)?")
 
 
-class _Lines:
-    """Where each ``[[annotation]]`` table and each of its values starts (1-based lines).
+class TableLines:
+    """Where each ``[[<table>]]`` table and each of its values starts (1-based lines).
 
     A multi-line string that opens with a line break starts on the next line (TOML drops
     that first line break), so lines inside a note body can be counted from it.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, table: str = "annotation") -> None:
+        header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]\s*(#.*)?$")
         self.headers: list[int] = []
         self.keys: list[dict[str, int]] = []
         for number, line in enumerate(text.splitlines(), start=1):
-            if _HEADER.match(line):
+            if header.match(line):
                 self.headers.append(number)
                 self.keys.append({})
             elif self.keys and (match := _KEY.match(line)):
@@ -121,12 +121,12 @@ class _Lines:
 # -- Reading ----------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """TOML values as JSON Schema sees them: dates become ISO strings."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     return value
@@ -165,7 +165,7 @@ def _schema_message(error: ValidationError) -> tuple[str | None, str]:
     return field, f"{field or 'value'}: {error.message}"
 
 
-def _problems_of(data: dict, lines: _Lines, path: str) -> Iterator[Problem]:
+def _problems_of(data: dict, lines: TableLines, path: str) -> Iterator[Problem]:
     annotations = data.get("annotation", [])
     for error in sorted(validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
         where = list(error.absolute_path)
@@ -198,7 +198,7 @@ def _problems_of(data: dict, lines: _Lines, path: str) -> Iterator[Problem]:
             seen[ident] = lines.of(index, "id")
 
 
-def _record(item: dict, path: str, lines: _Lines, index: int) -> Annotation:
+def _record(item: dict, path: str, lines: TableLines, index: int) -> Annotation:
     return Annotation(
         id=item["id"],
         kind=item["kind"],
@@ -235,8 +235,8 @@ def load(path: Path, display_path: str | None = None) -> tuple[list[Annotation],
         return [], [
             Problem(shown, line, None, f"TOML syntax error: {message}; fix the syntax there")
         ]
-    data = _plain(raw)
-    lines = _Lines(text)
+    data = plain(raw)
+    lines = TableLines(text)
     problems = list(_problems_of(data, lines, shown))
     if problems:
         return [], problems

@@ -121,3 +121,30 @@ def register_nodes(app: Sphinx) -> None:
     )
     # Replaced by a table before writing; a builder that skips post-transforms drops it.
     app.add_node(n.corrections_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_node(n.sources_report, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_node(n.register_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    # Persons and terms: links and previews on the web, anchors for page numbers in print.
+    app.add_node(
+        n.register_term,
+        html=(html.visit_register_term, html.depart_register_term),
+        latex=(latex.visit_register_term, None),
+        text=PASS,
+        man=PASS,
+        texinfo=PASS,
+    )
+    app.add_node(
+        n.register_preview,
+        html=(html.visit_register_preview, html.depart_register_preview),
+        latex=SKIP,
+        text=SKIP,
+        man=SKIP,
+        texinfo=SKIP,
+    )
+    app.add_node(
+        n.page_ref,
+        html=SKIP,
+        latex=(latex.visit_page_ref, None),
+        text=SKIP,
+        man=SKIP,
+        texinfo=SKIP,
+    )

@@ -140,3 +140,45 @@ def visit_note_source(self: HTML5Translator, node: nodes.Element) -> None:
 
 depart_lemma = depart_emendation = depart_witness_reading = _close_span
 depart_corrected_reading = depart_note_paragraph = depart_note_source = _close_span
+
+
+# -- Persons register and glossary ------------------------------------------------------------
+
+
+def visit_register_term(self: HTML5Translator, node: nodes.Element) -> None:
+    from critical_edition.domain import get_domain  # noqa: PLC0415 (writers load before it)
+    from critical_edition.register import KINDS  # noqa: PLC0415
+
+    classes = f"edition-term edition-term-{node['kind']}"
+    page = get_domain(self.builder.env).register_pages.get(node["kind"])
+    if node.get("linked") and page:
+        uri = self.builder.get_relative_uri(self.builder.current_docname, page)
+        anchor = f"{KINDS[node['kind']][2]}-{node['entry']}"
+        self.body.append(
+            self.starttag(
+                node,
+                "a",
+                "",
+                href=f"{uri}#{anchor}",
+                CLASS=classes,
+                **{"aria-describedby": node["describedby"]},
+            )
+        )
+        node["html_tag"] = "a"
+    else:
+        self.body.append(self.starttag(node, "span", "", CLASS=classes))
+        node["html_tag"] = "span"
+
+
+def depart_register_term(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f"</{node['html_tag']}>")
+
+
+def visit_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(
+        self.starttag(node, "span", "", CLASS="edition-term-preview", role="tooltip")
+    )
+
+
+def depart_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")

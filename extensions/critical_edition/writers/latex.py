@@ -104,3 +104,17 @@ def visit_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("}")
+
+
+# -- Persons register and glossary ------------------------------------------------------------
+
+
+def visit_register_term(self: LaTeXTranslator, node: nodes.Element) -> None:
+    """An anchor for the page numbers of the registers and the index; the word as it is."""
+    self.body.append(self.hypertarget(node["ids"][0], anchor=True))
+
+
+def visit_page_ref(self: LaTeXTranslator, node: nodes.Element) -> None:
+    label = self.idescape(f"{node['docname']}:{node['refid']}")
+    self.body.append(rf"\edpageref{{{label}}}")
+    raise nodes.SkipNode

@@ -139,8 +139,38 @@
     }
   }
 
+  /* Persons and terms: hover or focus shows the preview (CSS). On a touch screen the first
+     tap shows it and the second follows the link; Escape hides an open preview. */
+  function wireTerms() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.edition-term"), function (link) {
+      var preview = document.getElementById(link.getAttribute("aria-describedby"));
+      if (!preview) {
+        return;
+      }
+      link.addEventListener("click", function (event) {
+        if (window.matchMedia("(hover: none)").matches && !preview.classList.contains("is-open")) {
+          event.preventDefault();
+          preview.classList.add("is-open");
+        }
+      });
+      link.addEventListener("blur", function () {
+        preview.classList.remove("is-open");
+      });
+      link.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") {
+          preview.classList.remove("is-open");
+          preview.classList.add("is-dismissed");
+        }
+      });
+      link.addEventListener("focus", function () {
+        preview.classList.remove("is-dismissed");
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     addReadingToggle();
     wireNotes();
+    wireTerms();
   });
 })();

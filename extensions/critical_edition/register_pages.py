@@ -1,0 +1,289 @@
+"""The pages 인명 색인 and 용어집, the checks of the register data, and its search aliases.
+
+``.. edition-register:: persons`` (or ``glossary``) leaves a placeholder; when the page is
+written it becomes the entries grouped under their initial consonant (ㄱ ㄴ ㄷ …), each with
+its original name, dates, role or definition, see-also links, sources, and every paragraph
+where it occurs (¶ links; page numbers in print), followed by a second view of the same
+entries in Latin order of their original names.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from critical_edition import register, safe_rst
+from critical_edition.bibstyle import EditionStyle
+from critical_edition.corrections import link
+from critical_edition.domain import get_domain
+from critical_edition.nodes import note_source, page_ref, register_list
+from critical_edition.numbering import anchor, first_numbers, reading_order
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from critical_edition.linking import Occurrence
+    from critical_edition.register import Entry
+
+logger = logging.getLogger(__name__)
+
+
+class RegisterDirective(SphinxDirective):
+    """``.. edition-register:: persons|glossary``: the entries of a register."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        kind = directives.choice(self.arguments[0], tuple(register.KINDS))
+        self.env.note_dependency(str(register.register_path(self.env, kind)))
+        get_domain(self.env).note_register_page(self.env.current_document.docname, kind)
+        node = register_list(kind=kind)
+        self.set_source_info(node)
+        return [node]
+
+
+def occurrences_by_entry(env: BuildEnvironment) -> dict[str, list[Occurrence]]:
+    found: dict[str, list[Occurrence]] = {}
+    occurrences = get_domain(env).occurrences
+    for docname in reading_order(env):
+        for occurrence in occurrences.get(docname, ()):
+            found.setdefault(occurrence.entry_id, []).append(occurrence)
+    return found
+
+
+class FillRegister(SphinxPostTransform):
+    default_priority = 6  # before references are resolved (10)
+
+    def run(self, **kwargs: object) -> None:
+        placeholders = list(self.document.findall(register_list))
+        if not placeholders:
+            return
+        entries, _problems = register.load_all(self.env)
+        self.by_id = {entry.id: entry for entry in entries}
+        self.occurrences = occurrences_by_entry(self.env)
+        self.firsts = first_numbers(self.env)
+        self.here = self.env.current_document.docname
+        self.pages = get_domain(self.env).register_pages
+        for placeholder in placeholders:
+            kind = placeholder["kind"]
+            chosen = [e for e in entries if e.kind == kind]
+            placeholder.replace_self(self.korean_view(chosen) + self.latin_view(chosen))
+
+    # Views -----------------------------------------------------------------------------------
+
+    def korean_view(self, entries: list[Entry]) -> list[nodes.Node]:
+        ordered = sorted(entries, key=lambda e: register.korean_key(e.headword))
+        groups = itertools.groupby(ordered, key=lambda e: register.initial(e.headword))
+        result: list[nodes.Node] = []
+        letters = nodes.paragraph(classes=["edition-register-letters"])
+        for letter, members in groups:
+            if len(letters):
+                letters += nodes.Text(" · ")
+            letters += link(letter, self.here, self.here, f"letter-{letter}")
+            result.append(nodes.rubric("", letter, ids=[f"letter-{letter}"]))
+            listing = nodes.definition_list(classes=["edition-register"])
+            for entry in members:
+                listing += self.item(entry)
+            result.append(listing)
+        return [letters, *result]
+
+    def latin_view(self, entries: list[Entry]) -> list[nodes.Node]:
+        title = "원어 이름순" if entries and entries[0].kind == "persons" else "원어순"
+        section = nodes.rubric("", title, ids=["latin-order"], classes=["edition-latin-title"])
+        listing = nodes.bullet_list(classes=["edition-register-latin"])
+        for entry in sorted(entries, key=lambda e: e.sort.casefold()):
+            paragraph = nodes.paragraph()
+            paragraph += nodes.Text(f"{entry.sort} → ")
+            paragraph += link(entry.headword, self.here, self.here, entry.anchor)
+            listing += nodes.list_item("", paragraph)
+        return [section, listing]
+
+    def item(self, entry: Entry) -> nodes.definition_list_item:
+        term = nodes.term("", "", ids=[entry.anchor])
+        term += nodes.strong("", entry.headword)
+        details = [entry.original]
+        if entry.kind == "persons" and entry.latin:
+            details.append(entry.latin)
+        if entry.russian:
+            details.append(f"{entry.russian} ({entry.latin})" if entry.latin else entry.russian)
+        if entry.dates:
+            details.append(entry.dates)
+        term += nodes.Text(" (" + ", ".join(details) + ")")
+        if entry.status == "unverified":
+            term += nodes.inline("", " [미확인]", classes=["edition-unverified"])
+        definition = nodes.definition()
+        if entry.kind == "persons":
+            definition += nodes.paragraph("", entry.text)
+        else:
+            body, _problems = safe_rst.parse_body(entry.text, entry.path)
+            definition.extend(body)
+        if len(entry.forms) > 1:
+            definition += self.line("본문 표기", [nodes.Text(", ".join(entry.forms))])
+        see = [
+            link(self.by_id[i].headword, self.here, self.pages[self.by_id[i].kind], self.by_id[i].anchor)
+            for i in entry.see_also
+            if i in self.by_id and self.by_id[i].kind in self.pages
+        ]
+        if see:
+            definition += self.line("참조", joined(see))
+        definition += self.line("출처", self.sources(entry))
+        definition += self.line("나오는 곳", self.places(entry))
+        return nodes.definition_list_item("", term, definition)
+
+    def line(self, label: str, children: list[nodes.Node]) -> nodes.paragraph:
+        paragraph = nodes.paragraph(classes=["edition-register-line"])
+        paragraph += nodes.strong("", f"{label}: ")
+        paragraph.extend(children)
+        return paragraph
+
+    def sources(self, entry: Entry) -> list[nodes.Node]:
+        cite = self.env.get_domain("cite")
+        style = EditionStyle()
+        result: list[nodes.Node] = []
+        for key, locator in entry.sources:
+            bib = cite.bibdata.data.entries.get(key)
+            if bib is None:
+                continue  # reported at env-updated
+            text = style.entry_text(bib, locator or None)
+            result.append(note_source("", "", *text.render(cite.backend), key=key))
+        return joined(result, " ")
+
+    def places(self, entry: Entry) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        seen: set[tuple[str, int]] = set()
+        for occurrence in self.occurrences.get(entry.id, ()):
+            if (occurrence.docname, occurrence.local) in seen:
+                continue
+            seen.add((occurrence.docname, occurrence.local))
+            number = self.firsts.get(occurrence.docname, 1) + occurrence.local - 1
+            result.append(link(f"¶{number}", self.here, occurrence.docname, anchor(number)))
+            if occurrence.target:
+                result.append(page_ref(docname=occurrence.docname, refid=occurrence.target))
+            else:
+                result.append(nodes.Text(""))
+        return joined(result, ", ", pairs=True)
+
+
+def joined(items: list[nodes.Node], sep: str = ", ", pairs: bool = False) -> list[nodes.Node]:
+    """``items`` with ``sep`` between them (between pairs of nodes when ``pairs``)."""
+    step = 2 if pairs else 1
+    result: list[nodes.Node] = []
+    for index in range(0, len(items), step):
+        if index:
+            result.append(nodes.Text(sep))
+        result.extend(items[index : index + step])
+    return result
+
+
+# -- Checks ------------------------------------------------------------------------------------
+
+
+def check_register(app: Sphinx, env: BuildEnvironment) -> None:
+    """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form."""
+    from critical_edition.apparatus import AnnotationError  # noqa: PLC0415 (a cycle otherwise)
+
+    entries, problems = register.load_all(env)
+    if not entries and not problems:
+        return
+    seen: dict[str, Entry] = {}
+    owners: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in seen:
+            other = seen[entry.id]
+            problems.append(
+                register.RegisterProblem(
+                    entry.path, entry.line_of("id"), entry.id,
+                    f"duplicate entry: id also used in {other.path}:{other.line_of('id')}",
+                )
+            )
+        seen.setdefault(entry.id, entry)
+        for form in entry.forms:
+            if form in owners and owners[form].id != entry.id:
+                other = owners[form]
+                problems.append(
+                    register.RegisterProblem(
+                        entry.path, entry.line_of("forms"), entry.id,
+                        f"duplicate entry: the form {form!r} also belongs to "
+                        f"'{other.id}' ({other.path}:{other.line_of('forms')})",
+                    )
+                )
+            owners.setdefault(form, entry)
+    bibliography = env.domains["cite"].bibdata.data.entries if "cite" in env.domains else {}
+    found = {
+        (o.entry_id, o.form) for occurrences in get_domain(env).occurrences.values() for o in occurrences
+    }
+    for entry in entries:
+        for target in entry.see_also:
+            if target not in seen:
+                problems.append(
+                    register.RegisterProblem(
+                        entry.path, entry.line_of("see_also"), entry.id,
+                        f"see_also: unknown entry {target!r}; use the id of a person or term",
+                    )
+                )
+        for key, _locator in entry.sources:
+            if key not in bibliography:
+                problems.append(
+                    register.RegisterProblem(
+                        entry.path, entry.line_of("sources"), entry.id,
+                        f"sources: unknown bib key {key!r}; add the work to a file in bib/",
+                    )
+                )
+        for form in entry.forms:
+            if (entry.id, form) not in found:
+                problems.append(
+                    register.RegisterProblem(
+                        entry.path, entry.line_of("forms"), entry.id,
+                        f"the form {form!r} occurs nowhere in the text (as a word, with or "
+                        "without particles); correct it or remove it",
+                    )
+                )
+    for problem in problems:
+        logger.error(
+            str(problem),
+            location=f"{problem.path}:{problem.line}",
+            type="edition",
+            subtype="register",
+        )
+    if problems:
+        msg = f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
+        raise AnnotationError(msg)
+
+
+def register_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The register pages must be written again when any occurrence changed."""
+    domain = get_domain(env)
+    snapshot = tuple(sorted(domain.occurrences.items())), tuple(first_numbers(env).items())
+    if snapshot == domain.data.get("register_snapshot"):
+        return []
+    domain.data["register_snapshot"] = snapshot
+    return sorted(domain.data["register_docs"])
+
+
+def search_aliases(app: Sphinx) -> dict[str, list[str]]:
+    """Original names and terms (Zinoviev, Зиновьев, troika, Kuomintang) → Korean forms."""
+    entries, _problems = register.load_all(app.env)
+    aliases: dict[str, list[str]] = {}
+    for entry in entries:
+        names = {entry.original, entry.latin, entry.russian, entry.sort.split(",")[0]}
+        for name in filter(None, names):
+            aliases.setdefault(name, [])
+            aliases[name] += [f for f in entry.forms if f not in aliases[name]]
+    return aliases
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("edition_register_dir", "register", "env", types=frozenset({str}))
+    app.add_directive("edition-register", RegisterDirective)
+    app.add_post_transform(FillRegister)
+    app.connect("env-get-updated", register_changed)
+    app.connect("env-updated", check_register, priority=700)
+    app.connect("edition-search-aliases", search_aliases)
