@@ -162,3 +162,55 @@ def test_pages_run_without_script_errors(browser, edition_html):
     page.goto((edition_html / "back" / "corrections.html").as_uri())
     assert errors == []
     page.close()
+
+
+# -- Persons and terms ------------------------------------------------------------------------
+
+
+def first_term(page):
+    return page.locator("a.edition-term-persons").first
+
+
+def test_term_preview_shows_on_hover_and_on_focus_and_hides_on_escape(browser, edition_html):
+    page = open_page(browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400)
+    link = first_term(page)
+    preview = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    assert not preview.is_visible()
+    link.hover()
+    assert preview.is_visible()
+    assert preview.inner_text().startswith("트로츠키 (Лев Давидович Троцкий")
+    box, anchor = preview.bounding_box(), link.bounding_box()
+    assert box["y"] > anchor["y"]  # under the word, not over it
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 1400
+    page.mouse.move(0, 0)
+    assert not preview.is_visible()
+    link.focus()
+    assert preview.is_visible()  # keyboard users get it too
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    page.close()
+
+
+def test_term_link_leads_to_its_register_entry(browser, edition_html):
+    page = open_page(browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400)
+    first_term(page).click()
+    page.wait_for_url("**/back/persons.html#p-trotsky", timeout=5000)
+    assert page.locator("#p-trotsky").is_visible()
+    page.close()
+
+
+def test_phone_first_tap_previews_second_tap_follows(browser, edition_html):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto((edition_html / "text" / "06-literary-discussion.html").as_uri())
+    link = first_term(page)
+    preview = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    link.tap()
+    assert preview.is_visible()
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # a sheet at the foot, in view
+    assert "06-literary-discussion" in page.url  # still here
+    link.tap()
+    page.wait_for_url("**/back/persons.html#p-trotsky", timeout=5000)
+    context.close()

@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import edition_annotations
+from conftest import PROJECT, edition_annotations
 from fidelity import FIRST_ARTICLE_LINE, witness_lines
 from pypdf import PdfReader
 
@@ -102,6 +102,24 @@ def test_the_article_text_is_in_the_pdf(page_texts):
     assert "이것이ICL이자랑스럽게고수하는유산이다." in compact
 
 
+def source_note_texts(annotations) -> list[str]:
+    """The works and locators the source notes print, as the edition's style renders them."""
+    import pybtex.database
+    from critical_edition import bibstyle
+
+    bibstyle.register_plugin("pybtex.style.sorting", "edition", bibstyle.EditionSorting)
+    entries = {}
+    for path in (PROJECT / "bib").glob("*.bib"):
+        entries.update(pybtex.database.parse_file(path).entries)
+    style = bibstyle.EditionStyle()
+    return [
+        style.entry_text(entries[s.key], s.locator or None).render_as("text")
+        for a in annotations
+        if a.kind == "source"
+        for s in a.sources
+    ]
+
+
 def test_typesetting_keeps_the_witness_characters(chapters, page_texts):
     """TeX ligatures would print ' as ’ and -- as –: the PDF keeps the witness's characters."""
     first, end = chapters["트로츠키와 러시아 좌익반대파"], chapters["교정 목록"]
@@ -109,9 +127,12 @@ def test_typesetting_keeps_the_witness_characters(chapters, page_texts):
     article = "\n".join(witness_lines()[FIRST_ARTICLE_LINE - 1 :])
     # The pages print the corrected readings, and the apparatus at their foot.
     annotations = edition_annotations()
+    notes = source_note_texts(annotations)
     for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
-        expected = article.count(char) + sum(
-            2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations
+        expected = (
+            article.count(char)
+            + sum(2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations)
+            + sum(note.count(char) for note in notes)
         )
         assert text.count(char) == expected, repr(char)
     assert "'러시아 혁명을 방어하기" in re.sub(r"\s+", " ", text)
@@ -131,10 +152,32 @@ def test_two_note_series_at_the_foot_of_the_pages(edition_pdf, page_texts):
     for emendation in emendations:  # "corrected] witness 저본" at the foot of a page
         entry = f"{emendation.reading}]{emendation.quote}저본"
         assert re.sub(r"\s+", "", entry) in text, emendation.id
-    assert "CollectedWorks.Volume33.ProgressPublishers,Moscow,1965" in text
+    assert "『전집33권』—Lenin,V.I.,CollectedWorks,33권.Moscow:ProgressPublishers,1965년" in text
 
 
 def test_list_of_corrections_in_the_back_matter(chapters, page_texts):
     start = chapters["교정 목록"]
     text = re.sub(r"\s+", "", "".join(page_texts[start : chapters["용어집"]]))
     assert "프롤레티라아트프롤레타리아트" in text
+
+
+def test_registers_and_index_give_page_numbers(chapters, page_texts):
+    """용어집 and 인명 색인 list every paragraph with its page; 찾아보기 has the entries."""
+    for title, entry in (("용어집", "3자 동맹"), ("인명 색인", "지노비에프")):
+        start = chapters[title]
+        following = sorted(page for page in chapters.values() if page > start)
+        text = re.sub(r"\s+", " ", "".join(page_texts[start : following[0]]))
+        assert entry in text
+        places = re.findall(r"¶(\d+) \((\d+)쪽\)", text)
+        assert len(places) > 50
+        printed = {}  # the page number in the footer -> the page's text
+        for text_of_page in page_texts:
+            lines = [line for line in text_of_page.splitlines() if line.strip()]
+            if lines and lines[-1].strip().isdigit():
+                printed[lines[-1].strip()] = text_of_page
+        for paragraph, page in places[:30]:  # the page of the word: its paragraph starts
+            starts = [printed.get(str(int(page) - back), "") for back in (0, 1)]  # there or before
+            assert any(re.search(rf"(^|\n){paragraph}\n", t) for t in starts), (paragraph, page)
+    index = re.sub(r"\s+", " ", "".join(page_texts[chapters["찾아보기"] :]))
+    assert re.search(r"트로츠키 \(Leon Trotsky \(Lev Davidovich Trotsky, born Bronstein\)\), \d+", index)
+    assert "Pilsudski" in index and "\ufffd" not in index

@@ -294,6 +294,8 @@ class AnchorAnnotations(SphinxTransform):
             ids=[f"r-{record.id}"], refid=f"n-{record.id}", series=record.series, label=""
         )
         note = edition_note(
+            # Source notes repeat the bibliography: search finds their works there.
+            classes=["no-search"] if record.kind == "source" else [],
             ids=[f"n-{record.id}"],
             backref=f"r-{record.id}",
             series=record.series,

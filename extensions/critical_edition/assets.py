@@ -30,9 +30,11 @@ def add_html_assets(app: Sphinx) -> None:
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
-    sty = str(LATEX / "edition.sty")
-    if sty not in config.latex_additional_files:
-        config.latex_additional_files = [*config.latex_additional_files, sty]
+    # python.ist replaces Sphinx's makeindex style, copied before the additional files.
+    for name in ("edition.sty", "python.ist"):
+        path = str(LATEX / name)
+        if path not in config.latex_additional_files:
+            config.latex_additional_files = [*config.latex_additional_files, path]
 
 
 def setup(app: Sphinx) -> None:

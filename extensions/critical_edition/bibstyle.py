@@ -20,8 +20,15 @@ An entry whose ``verification`` is not ``verified`` ends with ``[서지 일부 �
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+import pybtex.database
+import pybtex.scanner
+from pybtex.exceptions import PybtexError
 from pybtex.plugin import register_plugin
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
@@ -31,6 +38,9 @@ from pybtex.style.sorting import BaseSortingStyle
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
 
 #: Entry types whose title is a whole publication (『』) rather than a piece in one (「」).
 WHOLE = {"book", "proceedings", "collection", "mvbook", "periodical", "manual", "thesis"}
@@ -198,6 +208,28 @@ class EditionSorting(BaseSortingStyle):
         return who, entry.fields.get("year", ""), title.lower()
 
 
+def check_bibfiles(app: Sphinx, config: Config) -> None:
+    """A malformed ``.bib`` file stops the build at once with its file and line.
+
+    sphinxcontrib-bibtex would otherwise fail later with a traceback that names neither.
+    """
+    problems = 0
+    for name in getattr(config, "bibtex_bibfiles", None) or ():
+        path = Path(app.srcdir, name)
+        try:
+            pybtex.database.parse_file(str(path))
+        except pybtex.scanner.PybtexSyntaxError as error:
+            logger.error("malformed BibTeX: %s", error, location=f"{path}:{error.lineno}")
+            problems += 1
+        except PybtexError as error:
+            logger.error("malformed BibTeX: %s", error, location=str(path))
+            problems += 1
+    if problems:
+        msg = f"{problems} malformed bib file(s) (listed above); correct them and build again"
+        raise ConfigError(msg)
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", check_bibfiles)
     register_plugin("pybtex.style.formatting", "edition", EditionStyle)
     register_plugin("pybtex.style.sorting", "edition", EditionSorting)

@@ -14,6 +14,7 @@ in each part is also a link to the entry, with a preview of it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 PARTICLES = (
     "에게서 에게로 에게 에서 으로부터 로부터 으로서 로서 으로써 로써 으로 로 부터 까지 조차 마저 "
     "처럼 보다 이라는 라는 이란 란 이나 이며 이다 였다 이었다 였던 이었던 와 과 은 는 이 가 을 를 "
-    "의 에 도 만 인 나 며 들"
+    "의 에 도 만 인 나 며 들 간"
 ).split()
 ENDING = re.compile(rf"(?:{'|'.join(PARTICLES)})*(?![가-힣])")
 
@@ -130,17 +131,25 @@ class LinkRegister(SphinxTransform):
 
     def index(self, wrapper: register_term, entry: Entry, target: str) -> None:
         """An entry of the general index (찾아보기), grouped under its initial consonant."""
-        label = f"{entry.headword} ({entry.latin or entry.original})"
-        node = addnodes.index(
-            entries=[("single", label, target, "", register.initial(entry.headword))],
-            inline=True,
-        )
-        wrapper.parent.insert(wrapper.parent.index(wrapper), node)
+        original = entry.latin if entry.kind == "persons" else entry.original
+        label = f"{entry.headword} ({ascii_folded(original)})"
+        entries = [("single", label, target, "", register.initial(entry.headword))]
+        wrapper.parent.insert(wrapper.parent.index(wrapper), addnodes.index(entries=entries, inline=True))
+        # The index domain collected this document's entries before the text was linked.
+        docname = self.env.current_document.docname
+        self.env.domains.index_domain.entries.setdefault(docname, []).extend(entries)
+
+
+def ascii_folded(text: str) -> str:
+    """Latin letters without diacritics (Piłsudski → Pilsudski): makeindex sorts bytes, and
+    the register page keeps the exact name."""
+    text = text.translate(str.maketrans("łŁđĐıø", "lLdDio"))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def preview_of(entry: Entry) -> register_preview:
     """What a hover or focus shows of the entry: headword, original, dates, role or gist."""
-    preview = register_preview(entry=entry.id)
+    preview = register_preview(entry=entry.id, classes=["no-search"])  # the register's words
     preview += nodes.strong("", entry.headword)
     details = [entry.original]
     if entry.russian:

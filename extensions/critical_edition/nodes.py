@@ -110,3 +110,7 @@ class register_list(nodes.General, nodes.Element):
 
 class page_ref(nodes.Inline, nodes.Element):
     """A page number in print: ``docname`` and ``refid`` of the place referred to."""
+
+
+class fallback_text(nodes.Inline, nodes.TextElement):
+    """In print: a word with letters the Korean fonts lack, set in a fallback font."""

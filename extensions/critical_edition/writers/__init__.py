@@ -127,7 +127,7 @@ def register_nodes(app: Sphinx) -> None:
     app.add_node(
         n.register_term,
         html=(html.visit_register_term, html.depart_register_term),
-        latex=(latex.visit_register_term, None),
+        latex=(latex.visit_register_term, _pass),
         text=PASS,
         man=PASS,
         texinfo=PASS,
@@ -139,6 +139,14 @@ def register_nodes(app: Sphinx) -> None:
         text=SKIP,
         man=SKIP,
         texinfo=SKIP,
+    )
+    app.add_node(
+        n.fallback_text,
+        html=PASS,
+        latex=(latex.visit_fallback_text, latex.depart_fallback_text),
+        text=PASS,
+        man=PASS,
+        texinfo=PASS,
     )
     app.add_node(
         n.page_ref,

@@ -118,3 +118,11 @@ def visit_page_ref(self: LaTeXTranslator, node: nodes.Element) -> None:
     label = self.idescape(f"{node['docname']}:{node['refid']}")
     self.body.append(rf"\edpageref{{{label}}}")
     raise nodes.SkipNode
+
+
+def visit_fallback_text(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\edfallback{")
+
+
+def depart_fallback_text(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")

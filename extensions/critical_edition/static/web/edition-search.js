@@ -148,7 +148,9 @@
     const [page, anchor] = title.getAttribute("href").split("#");
     const doc = new DOMParser().parseFromString(html, "text/html");
     const main = doc.querySelector('[role="main"]') || doc.body;
-    main.querySelectorAll(".headerlink, a.edition-pnum, script, style").forEach((e) => e.remove());
+    main
+      .querySelectorAll(".headerlink, a.edition-pnum, .edition-term-preview, .no-search, script, style")
+      .forEach((e) => e.remove());
     const scope = (anchor && main.querySelector(`#${CSS.escape(anchor)}`)) || main;
     const blocks = [...scope.querySelectorAll("p, h1, h2, h3, h4, h5, h6, dt, dd, th, td")]
       .map((element) => [element, textOf(element)])
