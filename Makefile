@@ -12,12 +12,12 @@ JOBNAME    := trotsky-left-opposition
 SPHINX     := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 
 TEX_PACKAGES     := texlive-xetex latexmk texlive-lang-korean texlive-latex-extra \
-                    texlive-fonts-recommended fonts-noto-cjk poppler-utils
+                    texlive-fonts-recommended fonts-noto-cjk fonts-dejavu-core poppler-utils
 BROWSER_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all html pdf test check bench serve clean venv tex browser
+.PHONY: all html pdf test check names bench serve clean venv tex browser
 
 all: html pdf
 
@@ -69,6 +69,10 @@ check: venv
 	$(BIN)/ruff check extensions tests conf.py
 	$(BIN)/ruff format --check extensions tests conf.py
 	$(SPHINX) -b dummy source $(BUILDDIR)/dummy
+
+# The persons the text names without an entry in the register (must print none).
+names: venv
+	$(BIN)/python -W ignore::RuntimeWarning -m critical_edition.register source
 
 # Extra build time, peak memory and index size of the Korean search against stock Sphinx.
 bench: venv

@@ -172,7 +172,9 @@ def first_term(page):
 
 
 def test_term_preview_shows_on_hover_and_on_focus_and_hides_on_escape(browser, edition_html):
-    page = open_page(browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400)
+    page = open_page(
+        browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400
+    )
     link = first_term(page)
     preview = page.locator(f"#{link.get_attribute('aria-describedby')}")
     assert not preview.is_visible()
@@ -192,7 +194,9 @@ def test_term_preview_shows_on_hover_and_on_focus_and_hides_on_escape(browser, e
 
 
 def test_term_link_leads_to_its_register_entry(browser, edition_html):
-    page = open_page(browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400)
+    page = open_page(
+        browser, (edition_html / "text" / "06-literary-discussion.html").as_uri(), 1400
+    )
     first_term(page).click()
     page.wait_for_url("**/back/persons.html#p-trotsky", timeout=5000)
     assert page.locator("#p-trotsky").is_visible()
@@ -200,7 +204,9 @@ def test_term_link_leads_to_its_register_entry(browser, edition_html):
 
 
 def test_phone_first_tap_previews_second_tap_follows(browser, edition_html):
-    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.goto((edition_html / "text" / "06-literary-discussion.html").as_uri())
     link = first_term(page)

@@ -131,7 +131,9 @@ def test_typesetting_keeps_the_witness_characters(chapters, page_texts):
     for char in ("'", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013"):
         expected = (
             article.count(char)
-            + sum(2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations)
+            + sum(
+                2 * (a.reading or "").count(char) + (a.body or "").count(char) for a in annotations
+            )
             + sum(note.count(char) for note in notes)
         )
         assert text.count(char) == expected, repr(char)
@@ -179,5 +181,7 @@ def test_registers_and_index_give_page_numbers(chapters, page_texts):
             starts = [printed.get(str(int(page) - back), "") for back in (0, 1)]  # there or before
             assert any(re.search(rf"(^|\n){paragraph}\n", t) for t in starts), (paragraph, page)
     index = re.sub(r"\s+", " ", "".join(page_texts[chapters["찾아보기"] :]))
-    assert re.search(r"트로츠키 \(Leon Trotsky \(Lev Davidovich Trotsky, born Bronstein\)\), \d+", index)
+    assert re.search(
+        r"트로츠키 \(Leon Trotsky \(Lev Davidovich Trotsky, born Bronstein\)\), \d+", index
+    )
     assert "Pilsudski" in index and "\ufffd" not in index

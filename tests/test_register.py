@@ -3,7 +3,6 @@ and bad input (the ``register`` root), and the real edition's coverage."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import tomllib
 
@@ -81,7 +80,9 @@ def test_first_occurrence_in_a_part_links_with_a_preview_the_others_are_anchors(
     assert first.name == "a" and first["href"] == "../back/persons.html#p-trotsky"
     preview = page.select_one(f"#{first['aria-describedby']}")
     assert preview["role"] == "tooltip"
-    assert preview.get_text(" ", strip=True).startswith("트로츠키 (Лев Давидович Троцкий, 1879–1940)")
+    assert preview.get_text(" ", strip=True).startswith(
+        "트로츠키 (Лев Давидович Троцкий, 1879–1940)"
+    )
     assert second.name == "span" and second["id"] == "t-trotsky-2"
     assert "레닌그라드" in page.get_text() and not page.select(".edition-term[id^=t-lenin]")
     # In the next part the first occurrence is linked again, by its longest form.
@@ -96,7 +97,9 @@ def test_the_text_is_unchanged_by_the_links(built):
     for hidden in page.select(".edition-term-preview, a.edition-pnum, a.headerlink"):
         hidden.decompose()
     paragraphs = [p.get_text() for p in page.select("section > p")]
-    assert "트로츠키는 좌익반대파를 이끌었다. 트로츠키가 쓴 글을 레닌그라드에서 읽었다." in paragraphs
+    assert (
+        "트로츠키는 좌익반대파를 이끌었다. 트로츠키가 쓴 글을 레닌그라드에서 읽었다." in paragraphs
+    )
 
 
 def test_register_pages_group_entries_and_list_every_paragraph(built):
@@ -111,11 +114,18 @@ def test_register_pages_group_entries_and_list_every_paragraph(built):
     assert "Glossary of People" in text
     assert "[미확인]" in persons.select_one("#p-zinoviev").get_text()
     latin = [li.get_text(" ", strip=True) for li in persons.select("ul.edition-register-latin li")]
-    assert latin == ["Stalin, Joseph → 스탈린", "Trotsky, Leon → 트로츠키", "Zinoviev, Grigory → 지노비에프"]
+    assert latin == [
+        "Stalin, Joseph → 스탈린",
+        "Trotsky, Leon → 트로츠키",
+        "Zinoviev, Grigory → 지노비에프",
+    ]
     glossary = html(built, "back/glossary.html")
     definition = glossary.select_one("#g-left-opposition").find_next_sibling("dd")
     assert definition.select_one("em").get_text() == "반대파"  # safe inline markup
-    assert "Левая оппозиция (Levaia oppozitsiia)" in glossary.select_one("#g-left-opposition").get_text()
+    assert (
+        "Левая оппозиция (Levaia oppozitsiia)"
+        in glossary.select_one("#g-left-opposition").get_text()
+    )
 
 
 def test_the_general_index_groups_by_initial_consonant(built):
@@ -211,40 +221,9 @@ def test_the_edition_has_every_person_and_at_least_forty_terms():
 
 
 def test_every_proper_noun_of_the_text_is_in_a_register_or_listed_as_not_a_person():
-    """The report of named persons without entries: it must be empty.
-
-    kiwipiepy tags proper nouns (NNP). Each must fall inside an occurrence of a register form,
-    or be listed in ``source/register/not-persons.tsv`` (places, organisations, publications).
-    """
-    from critical_edition.register import KINDS
-    from kiwipiepy import Kiwi
-
-    forms = []
-    for kind, (filename, table, _prefix) in KINDS.items():
-        data = tomllib.loads((REGISTER / filename).read_text(encoding="utf-8"))
-        forms += [(form, item["id"]) for item in data[table] for form in item["forms"]]
-    forms.sort(key=lambda item: -len(item[0]))
-    others = {
-        line.split("\t")[0]
-        for line in (REGISTER / "not-persons.tsv").read_text(encoding="utf-8").splitlines()[1:]
-        if line.strip()
-    }
-    kiwi = Kiwi()
-    missing = set()
-    for path in sorted((PROJECT / "source" / "text").glob("*.rst")):
-        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
-            spans = [(s, e) for s, e, _f, _i in find_forms(paragraph, forms)]
-            for token in kiwi.tokenize(paragraph):
-                if token.tag != "NNP":
-                    continue
-                start, end = token.start, token.start + token.len
-                if any(s <= start and end <= e for s, e in spans):
-                    continue
-                word = re.match(r"[^\s\"'(),.\[\]]+", paragraph[start:]).group()
-                if token.form in others or word in others:
-                    continue
-                missing.add(f"{path.stem}: {token.form} ({word})")
-    assert not missing, "named without an entry:\n" + "\n".join(sorted(missing))
+    """The report of named persons without entries (``make names``) is empty."""
+    missing = register.names_without_entries(PROJECT / "source")
+    assert not missing, "named without an entry:\n" + "\n".join(missing)
 
 
 def test_edition_register_pages_link_every_paragraph(edition_html):

@@ -71,7 +71,11 @@ QUERIES = [
     q("사회주의", kind="term"),
     q("통합반대파", kind="term"),
     q("노동자 국가", "노동자", "국가", kind="AND, term"),
-    q("NEP", "NEP|(?<![가-힣])네프|신경제정책", kind="term, Latin (and its Korean forms, from the glossary)"),
+    q(
+        "NEP",
+        "NEP|(?<![가-힣])네프|신경제정책",
+        kind="term, Latin (and its Korean forms, from the glossary)",
+    ),
     q("KPD", "KPD|독일 ?공산당", kind="term, Latin (and its Korean forms)"),
     q("1923년", kind="term, number"),
 ]

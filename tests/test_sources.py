@@ -103,7 +103,7 @@ def test_a_block_quotation_without_source_fails(root, make_app):
     app = make_app("html", srcdir=root, freshenv=True)
     with pytest.raises(AnnotationError):
         app.build()
-    assert "block quotation without a source: “\"인용된 문단이다.\"”" in plain(app.warning.getvalue())
+    assert 'block quotation without a source: “"인용된 문단이다."”' in plain(app.warning.getvalue())
 
 
 def test_a_listed_mark_that_matches_nothing_is_an_error(root, make_app):
@@ -133,7 +133,9 @@ def test_a_mark_with_an_unknown_use_is_an_error(root, make_app):
 
 
 def test_a_malformed_bib_file_fails_the_strict_build_and_names_it(root, tmp_path):
-    (root / "refs.bib").write_text("@book{lenin-cw33,\n  title = {Collected Works\n", encoding="utf-8")
+    (root / "refs.bib").write_text(
+        "@book{lenin-cw33,\n  title = {Collected Works\n", encoding="utf-8"
+    )
     result = sphinx_build("html", root, tmp_path / "out", "-c", str(root))
     assert result.returncode != 0
     assert "refs.bib:2: ERROR: malformed BibTeX: syntax error" in plain(result.stderr)
@@ -182,7 +184,13 @@ def test_every_source_note_gives_its_work_and_the_articles_locator(edition_html)
 def test_the_bibliography_is_grouped_and_lists_every_entry(edition_html):
     bibliography = page(edition_html, "back/bibliography.html")
     headings = [h.get_text(strip=True).rstrip("#") for h in bibliography.select("h2, h3")]
-    for group in ("레닌", "트로츠키", "그 밖의 1차 사료", "국제공산주의동맹(ICL)의 간행물", "연구 문헌"):
+    for group in (
+        "레닌",
+        "트로츠키",
+        "그 밖의 1차 사료",
+        "국제공산주의동맹(ICL)의 간행물",
+        "연구 문헌",
+    ):
         assert group in headings
     assert "편집자가 참고한 자료" in headings
     items = bibliography.select("li")
@@ -199,6 +207,9 @@ def test_works_the_article_cites_and_works_the_editors_cite_are_kept_apart():
     cited = pybtex.database.parse_file(PROJECT / "bib" / "cited.bib").entries
     editors = pybtex.database.parse_file(PROJECT / "bib" / "editors.bib").entries
     assert not set(cited) & set(editors)
-    assert all(e.fields["keywords"] in {"lenin", "trotsky", "primary", "icl", "secondary"} for e in cited.values())
+    assert all(
+        e.fields["keywords"] in {"lenin", "trotsky", "primary", "icl", "secondary"}
+        for e in cited.values()
+    )
     assert all(e.fields.get("keywords") == "editors" for e in editors.values())
     assert all(e.fields.get("titlekorean") for e in cited.values())

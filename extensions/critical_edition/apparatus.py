@@ -165,9 +165,7 @@ class AnchorAnnotations(SphinxTransform):
         problems += overlaps(placed)
         domain = get_domain(self.env)
         marks, _marks_problems = sources.load_marks(marks_path)  # reported at env-updated
-        domain.note_quotations(
-            docname, sources.quotations_of(docname, units, texts, placed, marks)
-        )
+        domain.note_quotations(docname, sources.quotations_of(docname, units, texts, placed, marks))
         if problems:
             for problem in problems:
                 report(problem)
@@ -444,7 +442,7 @@ def new_annotation_files(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Documents whose annotation file appeared since they were read."""
-    from critical_edition import register  # noqa: PLC0415 (a cycle otherwise)
+    from critical_edition import register
 
     shared = [sources.marks_file(env)] + [register.register_path(env, k) for k in register.KINDS]
     outdated = []

@@ -23,9 +23,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.errors import ConfigError
-from sphinx.util import logging
-
 import pybtex.database
 import pybtex.scanner
 from pybtex.exceptions import PybtexError
@@ -34,6 +31,8 @@ from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
+from sphinx.errors import ConfigError
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
@@ -48,8 +47,18 @@ MONTHS = {
     name: number
     for number, name in enumerate(
         (
-            "january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ),
         start=1,
     )

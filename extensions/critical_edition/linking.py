@@ -134,7 +134,9 @@ class LinkRegister(SphinxTransform):
         original = entry.latin if entry.kind == "persons" else entry.original
         label = f"{entry.headword} ({ascii_folded(original)})"
         entries = [("single", label, target, "", register.initial(entry.headword))]
-        wrapper.parent.insert(wrapper.parent.index(wrapper), addnodes.index(entries=entries, inline=True))
+        wrapper.parent.insert(
+            wrapper.parent.index(wrapper), addnodes.index(entries=entries, inline=True)
+        )
         # The index domain collected this document's entries before the text was linked.
         docname = self.env.current_document.docname
         self.env.domains.index_domain.entries.setdefault(docname, []).extend(entries)

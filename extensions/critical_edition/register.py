@@ -111,13 +111,17 @@ def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[Registe
     for error in sorted(validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path)):
         where = list(error.absolute_path)
         if len(where) < 2:
-            problems.append(RegisterProblem(display, 1, None, f"only [[{table}]] tables: {error.message}"))
+            problems.append(
+                RegisterProblem(display, 1, None, f"only [[{table}]] tables: {error.message}")
+            )
             continue
         index, item = int(where[1]), items[int(where[1])]
         field = str(where[2]) if len(where) > 2 else None
         ident = item.get("id") if isinstance(item, dict) else None
         problems.append(
-            RegisterProblem(display, lines.of(index, field), ident, f"{field or table}: {error.message}")
+            RegisterProblem(
+                display, lines.of(index, field), ident, f"{field or table}: {error.message}"
+            )
         )
     if problems:
         return [], problems
@@ -178,3 +182,55 @@ def initial(word: str) -> str:
 def korean_key(word: str) -> tuple[int, str]:
     """Sort key: Hangul words in dictionary order (code point order), others first."""
     return (0 if initial(word) == OTHER_GROUP else 1, word)
+
+
+# -- Named persons without entries --------------------------------------------------------------
+
+
+def names_without_entries(srcdir: Path, register_dir: str = "register") -> list[str]:
+    """Proper nouns of the text that no register entry covers and no list explains.
+
+    kiwipiepy tags proper nouns (NNP). Each must fall inside an occurrence of a person's or
+    term's form, or be listed in ``<register_dir>/not-persons.tsv`` (places, organisations,
+    publications, words derived from a name). What is left is a person named without an
+    entry: the list must be empty. Used by ``make names`` and by the tests.
+    """
+    from kiwipiepy import Kiwi
+
+    from critical_edition.linking import find_forms
+
+    folder = srcdir / register_dir
+    forms: list[tuple[str, str]] = []
+    for filename, table, _prefix in KINDS.values():
+        data = tomllib.loads((folder / filename).read_text(encoding="utf-8"))
+        forms += [(form, item["id"]) for item in data.get(table, []) for form in item["forms"]]
+    forms.sort(key=lambda item: -len(item[0]))
+    listed = {
+        line.split("\t")[0]
+        for line in (folder / "not-persons.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    }
+    kiwi = Kiwi()
+    missing: list[str] = []
+    for path in sorted((srcdir / "text").glob("*.rst")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            spans = [(start, end) for start, end, _form, _id in find_forms(paragraph, forms)]
+            for token in kiwi.tokenize(paragraph):
+                if token.tag != "NNP":
+                    continue
+                start, end = token.start, token.start + token.len
+                if any(s <= start and end <= e for s, e in spans):
+                    continue
+                word = re.match(r"[^\s\"'(),.\[\]]+", paragraph[start:])
+                if token.form in listed or (word and word.group() in listed):
+                    continue
+                missing.append(f"{path.stem}: {token.form} ({word.group() if word else ''})")
+    return sorted(set(missing))
+
+
+if __name__ == "__main__":
+    import sys
+
+    found = names_without_entries(Path(sys.argv[1] if len(sys.argv) > 1 else "source"))
+    print("\n".join(found) if found else "Every person the text names has an entry.")
+    sys.exit(1 if found else 0)

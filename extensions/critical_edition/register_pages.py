@@ -128,7 +128,12 @@ class FillRegister(SphinxPostTransform):
         if len(entry.forms) > 1:
             definition += self.line("본문 표기", [nodes.Text(", ".join(entry.forms))])
         see = [
-            link(self.by_id[i].headword, self.here, self.pages[self.by_id[i].kind], self.by_id[i].anchor)
+            link(
+                self.by_id[i].headword,
+                self.here,
+                self.pages[self.by_id[i].kind],
+                self.by_id[i].anchor,
+            )
             for i in entry.see_also
             if i in self.by_id and self.by_id[i].kind in self.pages
         ]
@@ -188,7 +193,7 @@ def joined(items: list[nodes.Node], sep: str = ", ", pairs: bool = False) -> lis
 
 def check_register(app: Sphinx, env: BuildEnvironment) -> None:
     """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form."""
-    from critical_edition.apparatus import AnnotationError  # noqa: PLC0415 (a cycle otherwise)
+    from critical_edition.apparatus import AnnotationError
 
     entries, problems = register.load_all(env)
     if not entries and not problems:
@@ -200,7 +205,9 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             other = seen[entry.id]
             problems.append(
                 register.RegisterProblem(
-                    entry.path, entry.line_of("id"), entry.id,
+                    entry.path,
+                    entry.line_of("id"),
+                    entry.id,
                     f"duplicate entry: id also used in {other.path}:{other.line_of('id')}",
                 )
             )
@@ -210,7 +217,9 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
                 other = owners[form]
                 problems.append(
                     register.RegisterProblem(
-                        entry.path, entry.line_of("forms"), entry.id,
+                        entry.path,
+                        entry.line_of("forms"),
+                        entry.id,
                         f"duplicate entry: the form {form!r} also belongs to "
                         f"'{other.id}' ({other.path}:{other.line_of('forms')})",
                     )
@@ -218,14 +227,18 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             owners.setdefault(form, entry)
     bibliography = env.domains["cite"].bibdata.data.entries if "cite" in env.domains else {}
     found = {
-        (o.entry_id, o.form) for occurrences in get_domain(env).occurrences.values() for o in occurrences
+        (o.entry_id, o.form)
+        for occurrences in get_domain(env).occurrences.values()
+        for o in occurrences
     }
     for entry in entries:
         for target in entry.see_also:
             if target not in seen:
                 problems.append(
                     register.RegisterProblem(
-                        entry.path, entry.line_of("see_also"), entry.id,
+                        entry.path,
+                        entry.line_of("see_also"),
+                        entry.id,
                         f"see_also: unknown entry {target!r}; use the id of a person or term",
                     )
                 )
@@ -233,7 +246,9 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             if key not in bibliography:
                 problems.append(
                     register.RegisterProblem(
-                        entry.path, entry.line_of("sources"), entry.id,
+                        entry.path,
+                        entry.line_of("sources"),
+                        entry.id,
                         f"sources: unknown bib key {key!r}; add the work to a file in bib/",
                     )
                 )
@@ -241,7 +256,9 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             if (entry.id, form) not in found:
                 problems.append(
                     register.RegisterProblem(
-                        entry.path, entry.line_of("forms"), entry.id,
+                        entry.path,
+                        entry.line_of("forms"),
+                        entry.id,
                         f"the form {form!r} occurs nowhere in the text (as a word, with or "
                         "without particles); correct it or remove it",
                     )
@@ -254,7 +271,9 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             subtype="register",
         )
     if problems:
-        msg = f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
+        msg = (
+            f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
+        )
         raise AnnotationError(msg)
 
 

@@ -112,9 +112,7 @@ def load_marks(path: Path) -> tuple[dict[str, Mark], list[str]]:
             problems.append(f"{path}:{line}: mark {index + 1}: 'text' must be a non-empty string")
             continue
         if use not in USES:
-            problems.append(
-                f"{path}:{line}: mark {text!r}: 'use' must be one of {', '.join(USES)}"
-            )
+            problems.append(f"{path}:{line}: mark {text!r}: 'use' must be one of {', '.join(USES)}")
             continue
         if extra := set(item) - {"text", "use", "note"}:
             problems.append(f"{path}:{line}: mark {text!r}: unknown field(s) {sorted(extra)}")
@@ -160,7 +158,7 @@ def quotations_of(
         )
 
     emitted: set[int] = set()
-    for index, (unit, _local) in enumerate(units):
+    for index in range(len(units)):
         if index in in_block:
             indexes = next(ix for ix in blocks.values() if index in ix)
             if indexes[0] in emitted:
@@ -233,7 +231,7 @@ def unsourced(quotation: Quotation) -> bool:
 
 def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
     """Every quotation has a source, and every listed mark is used."""
-    from critical_edition.apparatus import AnnotationError  # noqa: PLC0415 (a cycle otherwise)
+    from critical_edition.apparatus import AnnotationError
 
     if not env.config.edition_sources_required:
         return
@@ -369,9 +367,7 @@ class FillSourcesReport(SphinxPostTransform):
 def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The report pages must be written again when any quotation or its source changed."""
     domain = get_domain(env)
-    labels = tuple(
-        (r.id, r.label) for records in domain.annotations.values() for r in records
-    )
+    labels = tuple((r.id, r.label) for records in domain.annotations.values() for r in records)
     snapshot = tuple(all_quotations(env)), labels, tuple(first_numbers(env).items())
     if snapshot == domain.data.get("report_snapshot"):
         return []

@@ -146,8 +146,8 @@ depart_corrected_reading = depart_note_paragraph = depart_note_source = _close_s
 
 
 def visit_register_term(self: HTML5Translator, node: nodes.Element) -> None:
-    from critical_edition.domain import get_domain  # noqa: PLC0415 (writers load before it)
-    from critical_edition.register import KINDS  # noqa: PLC0415
+    from critical_edition.domain import get_domain
+    from critical_edition.register import KINDS
 
     classes = f"edition-term edition-term-{node['kind']}"
     page = get_domain(self.builder.env).register_pages.get(node["kind"])
@@ -175,9 +175,7 @@ def depart_register_term(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(
-        self.starttag(node, "span", "", CLASS="edition-term-preview", role="tooltip")
-    )
+    self.body.append(self.starttag(node, "span", "", CLASS="edition-term-preview", role="tooltip"))
 
 
 def depart_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
