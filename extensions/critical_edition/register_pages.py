@@ -111,7 +111,10 @@ class FillRegister(SphinxPostTransform):
         term += nodes.strong("", entry.headword)
         details = [entry.original]
         if entry.kind == "persons" and entry.latin:
-            details.append(entry.latin)
+            # A name written in Latin script is not repeated by its Latin form.
+            details = (
+                [entry.latin] if entry.original in entry.latin else [entry.original, entry.latin]
+            )
         if entry.russian:
             details.append(f"{entry.russian} ({entry.latin})" if entry.latin else entry.russian)
         if entry.dates:
