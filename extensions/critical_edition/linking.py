@@ -133,13 +133,18 @@ class LinkRegister(SphinxTransform):
         """An entry of the general index (찾아보기), grouped under its initial consonant."""
         original = entry.latin if entry.kind == "persons" else entry.original
         label = f"{entry.headword} ({ascii_folded(original)})"
-        entries = [("single", label, target, "", register.initial(entry.headword))]
-        wrapper.parent.insert(
-            wrapper.parent.index(wrapper), addnodes.index(entries=entries, inline=True)
-        )
-        # The index domain collected this document's entries before the text was linked.
+        group = register.initial(entry.headword)
+        # The index domain (찾아보기 on the web, grouped by the category key) collected this
+        # document's entries before the text was linked: they are added to it directly.
         docname = self.env.current_document.docname
+        entries = [("single", label, target, "", group)]
         self.env.domains.index_domain.entries.setdefault(docname, []).extend(entries)
+        # In print, makeindex cannot group Hangul: the consonant is a main entry of its own
+        # and the entry a subentry under it (ㄱ › 가위들의 위기, 15).
+        printed = [("single", f"{group}; {label}", target, "", None)]
+        wrapper.parent.insert(
+            wrapper.parent.index(wrapper), addnodes.index(entries=printed, inline=True)
+        )
 
 
 def ascii_folded(text: str) -> str:
