@@ -213,3 +213,46 @@ def test_works_the_article_cites_and_works_the_editors_cite_are_kept_apart():
     )
     assert all(e.fields.get("keywords") == "editors" for e in editors.values())
     assert all(e.fields.get("titlekorean") for e in cited.values())
+
+
+def test_a_citation_right_after_a_sourced_quotation_is_sourced_by_it(root, make_app):
+    """``"…"고 말했다(전집33권)``: the note on the quotation sources its citation too."""
+    text = root / "text" / "a.rst"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace('한다"고 말했다.', '한다"고 말했다(전집33권).'),
+        encoding="utf-8",
+    )
+    (root / "quotation-marks.toml").unlink()
+    annotations = root / "annotations" / "a.toml"
+    annotations.write_text(
+        annotations.read_text(encoding="utf-8")
+        + '\n[[annotation]]\nid = "src-revolution"\nkind = "source"\n'
+        'quote = "혁명은 계속되어야 한다"\n'
+        'sources = [{ key = "lenin-cw33" }]\nauthors = ["편집부"]\ncreated = 2026-11-24\n'
+        'status = "reviewed"\n',
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=root, freshenv=True)
+    app.build()
+    assert "without a source" not in plain(app.warning.getvalue())
+    from critical_edition.domain import get_domain
+
+    found = {(q.kind, q.text): q.sources for q in get_domain(app.env).quotations["text/a"]}
+    assert found["quote", "혁명은 계속되어야 한다"] == ("src-revolution",)
+    assert found["reference", "(전집33권)"] == ("src-revolution",)
+
+
+def test_a_citation_far_from_any_quotation_needs_its_own_source(root, make_app):
+    text = root / "text" / "a.rst"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace(
+            "반대파는 패배했다.", "반대파는 1927년 말에 당에서 쫓겨나 마침내 패배했다(전집33권)."
+        ),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=root, freshenv=True)
+    with pytest.raises(AnnotationError):
+        app.build()
+    assert "text/a.rst:4: ERROR: reference without a source: (전집33권)" in plain(
+        app.warning.getvalue()
+    )
