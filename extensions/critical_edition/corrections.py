@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from critical_edition.domain import get_domain
+from critical_edition.generated import cell, changed_pages, link, table
 from critical_edition.nodes import corrections_list
 from critical_edition.numbering import anchor, first_numbers, reading_order
 
@@ -49,23 +49,6 @@ def emendations(env: BuildEnvironment) -> list[NoteRecord]:
     return sorted(records, key=lambda r: (order.get(r.docname, len(order)), r.local, r.offset))
 
 
-def cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
-    return nodes.entry("", nodes.paragraph("", "", *children), classes=list(classes))
-
-
-def link(text: str, here: str, docname: str, anchor: str) -> addnodes.pending_xref:
-    """A link to an anchor of a document, resolved for each builder by the edition's domain."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline("", text),
-        refdomain="edition",
-        reftype="anchor",
-        reftarget=f"{docname}#{anchor}",
-        refdoc=here,
-        refexplicit=True,
-    )
-
-
 class FillCorrections(SphinxPostTransform):
     default_priority = 6  # before references are resolved (10)
 
@@ -79,16 +62,7 @@ class FillCorrections(SphinxPostTransform):
             return nodes.paragraph("", "교정한 곳이 없다.")
         firsts = first_numbers(self.env)
         here = self.env.current_document.docname
-        table = nodes.table(classes=["edition-corrections"])
-        group = nodes.tgroup(cols=len(COLUMNS))
-        table += group
-        for _title, width in COLUMNS:
-            group += nodes.colspec(colwidth=width)
-        head = nodes.row()
-        for title, _width in COLUMNS:
-            head += cell(nodes.Text(title))
-        group += nodes.thead("", head)
-        body = nodes.tbody()
+        result, body = table(COLUMNS, ["edition-corrections"])
         for record in records:
             number = firsts.get(record.docname, 1) + record.local - 1
             row = nodes.row()
@@ -97,18 +71,14 @@ class FillCorrections(SphinxPostTransform):
             row += cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))
             row += cell(link(record.label, here, record.docname, f"n-{record.id}"))
             body += row
-        group += body
-        return table
+        return result
 
 
 def corrections_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages with the list must be written again when any emendation changed."""
     domain = get_domain(env)
     snapshot = tuple(emendations(env)), tuple(first_numbers(env).items())
-    if snapshot == domain.data.get("corrections_snapshot"):
-        return []
-    domain.data["corrections_snapshot"] = snapshot
-    return sorted(domain.corrections_pages)
+    return changed_pages(domain, "corrections_snapshot", snapshot, domain.corrections_pages)
 
 
 def setup(app: Sphinx) -> None:

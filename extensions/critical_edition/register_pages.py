@@ -20,8 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from critical_edition import register, safe_rst
 from critical_edition.bibstyle import EditionStyle
-from critical_edition.corrections import link
 from critical_edition.domain import get_domain
+from critical_edition.generated import changed_pages, link
 from critical_edition.nodes import note_source, page_ref, register_list
 from critical_edition.numbering import anchor, first_numbers, reading_order
 
@@ -284,10 +284,7 @@ def register_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The register pages must be written again when any occurrence changed."""
     domain = get_domain(env)
     snapshot = tuple(sorted(domain.occurrences.items())), tuple(first_numbers(env).items())
-    if snapshot == domain.data.get("register_snapshot"):
-        return []
-    domain.data["register_snapshot"] = snapshot
-    return sorted(domain.data["register_docs"])
+    return changed_pages(domain, "register_snapshot", snapshot, domain.data["register_docs"])
 
 
 def search_aliases(app: Sphinx) -> dict[str, list[str]]:

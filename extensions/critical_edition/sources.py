@@ -29,8 +29,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from critical_edition.corrections import cell, link
 from critical_edition.domain import get_domain
+from critical_edition.generated import cell, changed_pages, link, table
 from critical_edition.nodes import attribution_line, sources_report
 from critical_edition.numbering import anchor, first_numbers, reading_order
 
@@ -333,16 +333,7 @@ class FillSourcesReport(SphinxPostTransform):
             summary += nodes.list_item("", nodes.paragraph("", f"{name}: {count}"))
         firsts = first_numbers(self.env)
         here = self.env.current_document.docname
-        table = nodes.table(classes=["edition-sources-report"])
-        group = nodes.tgroup(cols=len(COLUMNS))
-        table += group
-        for _title, width in COLUMNS:
-            group += nodes.colspec(colwidth=width)
-        head = nodes.row()
-        for title, _width in COLUMNS:
-            head += cell(nodes.Text(title))
-        group += nodes.thead("", head)
-        body = nodes.tbody()
+        result, body = table(COLUMNS, ["edition-sources-report"])
         for q in quotations:
             number = firsts.get(q.docname, 1) + q.local - 1
             shown = q.text if len(q.text) <= 48 else q.text[:47] + "…"
@@ -360,8 +351,7 @@ class FillSourcesReport(SphinxPostTransform):
             row += cell(*notes)
             row += cell(nodes.Text(status_of(q)))
             body += row
-        group += body
-        return [summary, table]
+        return [summary, result]
 
 
 def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -369,10 +359,7 @@ def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     labels = tuple((r.id, r.label) for records in domain.annotations.values() for r in records)
     snapshot = tuple(all_quotations(env)), labels, tuple(first_numbers(env).items())
-    if snapshot == domain.data.get("report_snapshot"):
-        return []
-    domain.data["report_snapshot"] = snapshot
-    return sorted(domain.report_pages)
+    return changed_pages(domain, "report_snapshot", snapshot, domain.report_pages)
 
 
 def setup(app: Sphinx) -> None:
