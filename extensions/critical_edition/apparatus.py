@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
-from sphinx.errors import SphinxError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from critical_edition import anchoring, safe_rst, sources, standoff
+from critical_edition import anchoring, register, safe_rst, sources, standoff
 from critical_edition.bibstyle import EditionStyle
 from critical_edition.domain import get_domain
 from critical_edition.nodes import (
@@ -43,6 +42,7 @@ from critical_edition.nodes import (
     witness_reading,
 )
 from critical_edition.numbering import first_numbers, is_text_document
+from critical_edition.standoff import AnnotationError, shown
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,10 +52,6 @@ if TYPE_CHECKING:
     from critical_edition.standoff import Annotation, Problem
 
 logger = logging.getLogger(__name__)
-
-
-class AnnotationError(SphinxError):
-    category = "Annotation error"
 
 
 class NoteRecord(NamedTuple):
@@ -84,14 +80,6 @@ def annotation_file(env: BuildEnvironment, docname: str) -> Path | None:
         return None
     part = docname.removeprefix(env.config.edition_text_prefix)
     return Path(env.srcdir, env.config.edition_annotations_dir, f"{part}.toml")
-
-
-def shown(path: Path) -> str:
-    """A file name for messages: relative to the working directory when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def report(problem: Problem) -> None:
@@ -442,8 +430,6 @@ def new_annotation_files(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Documents whose annotation file appeared since they were read."""
-    from critical_edition import register
-
     shared = [sources.marks_file(env)] + [register.register_path(env, k) for k in register.KINDS]
     outdated = []
     for docname in env.found_docs - added - changed - removed:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from jsonschema import Draft202012Validator
 
-from critical_edition.standoff import TableLines, plain
+from critical_edition.standoff import TableLines, plain, shown, toml_syntax_error
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -26,7 +26,6 @@ SCHEMAS = Path(__file__).parent / "schemas"
 #: register kind -> (file name, TOML table, id prefix of its entries' anchors)
 KINDS = {"persons": ("persons.toml", "person", "p"), "glossary": ("glossary.toml", "term", "g")}
 TITLES = {"persons": "인명 색인", "glossary": "용어집"}
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class Entry(NamedTuple):
@@ -85,13 +84,6 @@ def register_path(env: BuildEnvironment, kind: str) -> Path:
     return Path(env.srcdir, env.config.edition_register_dir, KINDS[kind][0])
 
 
-def shown(env: BuildEnvironment, path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[RegisterProblem]]:
     """The entries of one register file (none if it has any problem) and its problems."""
     if not path.is_file():
@@ -100,9 +92,7 @@ def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[Registe
     try:
         data = plain(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.search(str(error))
-        message = _TOML_POSITION.sub("", str(error)).strip()
-        line = int(match.group(1)) if match else 1
+        line, message = toml_syntax_error(error)
         return [], [RegisterProblem(display, line, None, f"TOML syntax error: {message}")]
     table = KINDS[kind][1]
     lines = TableLines(text, table)
@@ -156,7 +146,7 @@ def load_all(env: BuildEnvironment) -> tuple[list[Entry], list[RegisterProblem]]
     problems: list[RegisterProblem] = []
     for kind in KINDS:
         path = register_path(env, kind)
-        found, wrong = load(kind, path, shown(env, path))
+        found, wrong = load(kind, path, shown(path))
         entries += found
         problems += wrong
     return entries, problems
@@ -197,7 +187,7 @@ def names_without_entries(srcdir: Path, register_dir: str = "register") -> list[
     """
     from kiwipiepy import Kiwi
 
-    from critical_edition.linking import find_forms
+    from critical_edition.linking import find_forms  # linking imports this module
 
     folder = srcdir / register_dir
     forms: list[tuple[str, str]] = []

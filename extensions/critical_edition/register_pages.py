@@ -24,6 +24,7 @@ from critical_edition.domain import get_domain
 from critical_edition.generated import changed_pages, link
 from critical_edition.nodes import note_source, page_ref, register_list
 from critical_edition.numbering import anchor, first_numbers, reading_order
+from critical_edition.standoff import AnnotationError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -196,8 +197,6 @@ def joined(items: list[nodes.Node], sep: str = ", ", pairs: bool = False) -> lis
 
 def check_register(app: Sphinx, env: BuildEnvironment) -> None:
     """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form."""
-    from critical_edition.apparatus import AnnotationError
-
     entries, problems = register.load_all(env)
     if not entries and not problems:
         return

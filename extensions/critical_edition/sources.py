@@ -33,6 +33,7 @@ from critical_edition.domain import get_domain
 from critical_edition.generated import cell, changed_pages, link, table
 from critical_edition.nodes import attribution_line, sources_report
 from critical_edition.numbering import anchor, first_numbers, reading_order
+from critical_edition.standoff import AnnotationError, TableLines, toml_syntax_error
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -97,16 +98,16 @@ def load_marks(path: Path) -> tuple[dict[str, Mark], list[str]]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
-        return {}, [f"{path}: {error}"]
-    lines = raw.splitlines()
-    text_lines = [n for n, line in enumerate(lines, 1) if line.lstrip().startswith("text")]
+        line, message = toml_syntax_error(error)
+        return {}, [f"{path}:{line}: TOML syntax error: {message}"]
+    lines = TableLines(raw, "mark")
     marks: dict[str, Mark] = {}
     problems = []
     unknown = set(data) - {"mark"}
     if unknown:
         problems.append(f"{path}:1: unknown table(s) {sorted(unknown)}; only [[mark]] is allowed")
     for index, item in enumerate(data.get("mark", [])):
-        line = text_lines[index] if index < len(text_lines) else 1
+        line = lines.of(index, "text")
         text, use = item.get("text"), item.get("use")
         if not isinstance(text, str) or not text:
             problems.append(f"{path}:{line}: mark {index + 1}: 'text' must be a non-empty string")
@@ -231,8 +232,6 @@ def unsourced(quotation: Quotation) -> bool:
 
 def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
     """Every quotation has a source, and every listed mark is used."""
-    from critical_edition.apparatus import AnnotationError
-
     if not env.config.edition_sources_required:
         return
     domain = get_domain(env)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jsonschema import Draft202012Validator
+from sphinx.errors import SphinxError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -222,23 +223,41 @@ def _record(item: dict, path: str, lines: TableLines, index: int) -> Annotation:
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+class AnnotationError(SphinxError):
+    """The edition's data files (annotations, registers, quotation marks) have problems."""
+
+    category = "Annotation error"
+
+
+def shown(path: Path) -> str:
+    """A file name for messages: relative to the working directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def toml_syntax_error(error: tomllib.TOMLDecodeError) -> tuple[int, str]:
+    """The line of a TOML syntax error, and its message without tomllib's position."""
+    match = _TOML_POSITION.search(str(error))
+    return (int(match.group(1)) if match else 1), _TOML_POSITION.sub("", str(error)).strip()
+
+
 def load(path: Path, display_path: str | None = None) -> tuple[list[Annotation], list[Problem]]:
     """The annotations of one file, or the problems that keep it from being used."""
-    shown = display_path or str(path)
+    display = display_path or str(path)
     text = path.read_text(encoding="utf-8")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.search(str(error))
-        line = int(match.group(1)) if match else 1
-        message = _TOML_POSITION.sub("", str(error)).strip()
+        line, message = toml_syntax_error(error)
         return [], [
-            Problem(shown, line, None, f"TOML syntax error: {message}; fix the syntax there")
+            Problem(display, line, None, f"TOML syntax error: {message}; fix the syntax there")
         ]
     data = plain(raw)
     lines = TableLines(text)
-    problems = list(_problems_of(data, lines, shown))
+    problems = list(_problems_of(data, lines, display))
     if problems:
         return [], problems
     items = data.get("annotation", [])
-    return [_record(item, shown, lines, index) for index, item in enumerate(items)], []
+    return [_record(item, display, lines, index) for index, item in enumerate(items)], []
