@@ -28,7 +28,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from critical_edition import anchoring, register, safe_rst, sources, standoff
-from critical_edition.bibstyle import EditionStyle
+from critical_edition.bibstyle import source_note
 from critical_edition.domain import get_domain
 from critical_edition.nodes import (
     apparatus_entry,
@@ -225,22 +225,18 @@ class AnchorAnnotations(SphinxTransform):
         return paragraphs
 
     @cached_property
-    def bibliography(self) -> tuple[Domain, EditionStyle]:
-        """The bib data and the notes' style, for a document that cites (which then depends on
-        the bib files)."""
+    def cite(self) -> Domain:
+        """The bib data, for a document that cites (which then depends on the bib files)."""
         cite = self.env.get_domain("cite")
         for bibfile in cite.bibdata.bibfiles:
             self.env.note_dependency(str(bibfile))
-        return cite, EditionStyle()
+        return cite
 
     def sources_of(self, record: Annotation, problems: list[Problem]) -> list[note_source]:
-        if not record.sources:
-            return []
-        cite, style = self.bibliography
         result = []
         for source in record.sources:
-            entry = cite.bibdata.data.entries.get(source.key)
-            if entry is None:
+            node = source_note(self.cite, source.key, source.locator)
+            if node is None:
                 problems.append(
                     standoff.Problem(
                         record.path,
@@ -251,10 +247,6 @@ class AnchorAnnotations(SphinxTransform):
                     )
                 )
                 continue
-            text = style.entry_text(entry, source.locator)
-            node = note_source("", "", *text.render(cite.backend), key=source.key)
-            if source.locator:
-                node["locator"] = source.locator
             result.append(node)
         return result
 

@@ -20,6 +20,7 @@ An entry whose ``verification`` is not ``verified`` ends with ``[서지 일부 �
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,10 +35,13 @@ from pybtex.style.sorting import BaseSortingStyle
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from critical_edition.nodes import note_source
+
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 logger = logging.getLogger(__name__)
 
@@ -205,6 +209,24 @@ class EditionStyle(BaseStyle):
         if len(first):
             text += Text(", 초판 ", first)
         return text
+
+
+@cache
+def notes_style() -> EditionStyle:
+    """One style object for every source note of a process (pybtex styles hold no state)."""
+    return EditionStyle()
+
+
+def source_note(cite: BibtexDomain, key: str, locator: str) -> note_source | None:
+    """The work ``key`` and the place in it, as a source note; None for an unknown key."""
+    entry = cite.bibdata.data.entries.get(key)
+    if entry is None:
+        return None
+    text = notes_style().entry_text(entry, locator or None)
+    node = note_source("", "", *text.render(cite.backend), key=key)
+    if locator:
+        node["locator"] = locator
+    return node
 
 
 class EditionSorting(BaseSortingStyle):

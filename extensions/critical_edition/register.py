@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -85,15 +85,27 @@ def register_path(env: BuildEnvironment, kind: str) -> Path:
 
 
 def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[RegisterProblem]]:
-    """The entries of one register file (none if it has any problem) and its problems."""
+    """The entries of one register file (none if it has any problem) and its problems.
+
+    Every text document, the register pages, the checks and the search aliases ask for the
+    same files: each is read and validated once per process while it is unchanged.
+    """
     if not path.is_file():
         return [], []
+    entries, problems = _load(kind, path, path.stat().st_mtime_ns, display)
+    return list(entries), list(problems)
+
+
+@lru_cache(maxsize=8)
+def _load(
+    kind: str, path: Path, _mtime_ns: int, display: str
+) -> tuple[tuple[Entry, ...], tuple[RegisterProblem, ...]]:
     text = path.read_text(encoding="utf-8")
     try:
         data = plain(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
         line, message = toml_syntax_error(error)
-        return [], [RegisterProblem(display, line, None, f"TOML syntax error: {message}")]
+        return (), (RegisterProblem(display, line, None, f"TOML syntax error: {message}"),)
     table = KINDS[kind][1]
     lines = TableLines(text, table)
     items = data.get(table, [])
@@ -114,7 +126,7 @@ def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[Registe
             )
         )
     if problems:
-        return [], problems
+        return (), tuple(problems)
     entries = []
     for index, item in enumerate(items):
         entries.append(
@@ -137,7 +149,7 @@ def load(kind: str, path: Path, display: str) -> tuple[list[Entry], list[Registe
                 field_lines=tuple(lines.keys[index].items()),
             )
         )
-    return entries, []
+    return tuple(entries), ()
 
 
 def load_all(env: BuildEnvironment) -> tuple[list[Entry], list[RegisterProblem]]:

@@ -19,10 +19,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from critical_edition import register, safe_rst
-from critical_edition.bibstyle import EditionStyle
+from critical_edition.bibstyle import source_note
 from critical_edition.domain import get_domain
 from critical_edition.generated import changed_pages, link
-from critical_edition.nodes import note_source, page_ref, register_list
+from critical_edition.nodes import page_ref, register_list
 from critical_edition.numbering import anchor, first_numbers, reading_order
 from critical_edition.standoff import AnnotationError
 
@@ -155,15 +155,8 @@ class FillRegister(SphinxPostTransform):
 
     def sources(self, entry: Entry) -> list[nodes.Node]:
         cite = self.env.get_domain("cite")
-        style = EditionStyle()
-        result: list[nodes.Node] = []
-        for key, locator in entry.sources:
-            bib = cite.bibdata.data.entries.get(key)
-            if bib is None:
-                continue  # reported at env-updated
-            text = style.entry_text(bib, locator or None)
-            result.append(note_source("", "", *text.render(cite.backend), key=key))
-        return joined(result, " ")
+        notes = (source_note(cite, key, locator) for key, locator in entry.sources)
+        return joined([node for node in notes if node is not None], " ")  # unknown: see check
 
     def places(self, entry: Entry) -> list[nodes.Node]:
         result: list[nodes.Node] = []
