@@ -99,7 +99,8 @@ class LinkRegister(SphinxTransform):
             text = anchoring.witness_text(unit)
             # From the end, so that wrapping does not move the offsets still to come.
             for start, end, form, entry_id in reversed(list(find_forms(text, forms))):
-                wrapper = register_term(entry=entry_id, kind=by_id[entry_id].kind)
+                entry = by_id[entry_id]
+                wrapper = register_term(entry=entry_id, kind=entry.kind, anchor=entry.anchor)
                 try:
                     anchoring.wrap(unit, start, end, wrapper)
                 except anchoring.Crossing:

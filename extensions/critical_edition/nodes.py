@@ -94,7 +94,8 @@ class sources_report(nodes.General, nodes.Element):
 class register_term(nodes.Inline, nodes.TextElement):
     """An occurrence of a person or term of the registers.
 
-    Attributes: ``entry`` (its id), ``kind`` (persons | glossary), ``ids`` (the occurrence's
+    Attributes: ``entry`` (its id), ``kind`` (persons | glossary), ``anchor`` (the entry's on
+    its register page), ``ids`` (the occurrence's
     anchor), ``linked`` (the first in its part: a link to the entry with a preview),
     ``describedby`` (the preview's id).
     """

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from critical_edition.domain import get_domain
 from critical_edition.standoff import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -146,20 +147,16 @@ depart_corrected_reading = depart_note_paragraph = depart_note_source = _close_s
 
 
 def visit_register_term(self: HTML5Translator, node: nodes.Element) -> None:
-    from critical_edition.domain import get_domain
-    from critical_edition.register import KINDS
-
     classes = f"edition-term edition-term-{node['kind']}"
     page = get_domain(self.builder.env).register_pages.get(node["kind"])
     if node.get("linked") and page:
         uri = self.builder.get_relative_uri(self.builder.current_docname, page)
-        anchor = f"{KINDS[node['kind']][2]}-{node['entry']}"
         self.body.append(
             self.starttag(
                 node,
                 "a",
                 "",
-                href=f"{uri}#{anchor}",
+                href=f"{uri}#{node['anchor']}",
                 CLASS=classes,
                 **{"aria-describedby": node["describedby"]},
             )
