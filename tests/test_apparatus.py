@@ -129,7 +129,7 @@ def test_a_new_annotation_file_is_read(app):
     assert soup_of(app, "text/b").select(".edition-note") == []
     (app.srcdir / "annotations" / "b.toml").write_text(
         '[[annotation]]\nid = "x-second"\nkind = "explanatory"\nquote = "둘째"\n'
-        'body = "설명."\nauthors = ["편집부"]\ncreated = 2026-11-24\nstatus = "reviewed"\n',
+        'body = "설명."\nauthors = ["편집부"]\ncreated = 2026-11-24\nverification = "unverified"\n',
         encoding="utf-8",
     )
     app.build()
@@ -153,7 +153,7 @@ def test_latex_two_footnote_series_and_apparatus_entries(app):
     assert r"\ednote{E}{b}{\detokenize{text/a:n-em-aesseotda}}" in tex
     assert r"\edapp{\edlemma{애썼다}\edbracket{}애써다}받침 ㅆ이 빠졌다." in tex
     assert r"\ednote{S}{1}{\detokenize{text/a:n-src-lenin}}{\edsource{" in tex
-    assert r"\edkind{해설}" in tex and r"\edunverified{}" in tex
+    assert r"\edkind{해설}" in tex and r"\edverification{미확인}" in tex
     # the text prints the corrected reading only
     assert "위해 {애썼다}" in tex
     assert "위해 애써다" not in tex

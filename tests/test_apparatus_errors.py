@@ -24,7 +24,7 @@ reading = "애썼다"
 body = "받침 ㅆ이 빠졌다."
 authors = ["편집부"]
 created = 2026-11-24
-status = "reviewed"
+verification = "reviewed"
 """
 
 
@@ -44,12 +44,19 @@ def annotation(**fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-NOTE = annotation(id='"x-note"', kind='"explanatory"', quote='"혁명은"', reading=None)
+NOTE = annotation(
+    id='"x-note"', kind='"explanatory"', quote='"혁명은"', reading=None, verification='"unverified"'
+)
 
 
 def body(text: str) -> str:
     return annotation(
-        id='"x-body"', kind='"explanatory"', quote='"혁명은"', reading=None, body=f"'''{text}'''"
+        id='"x-body"',
+        kind='"explanatory"',
+        quote='"혁명은"',
+        reading=None,
+        body=f"'''{text}'''",
+        verification='"unverified"',
     )
 
 
@@ -77,7 +84,7 @@ CASES = {
         annotation(reading=None),
         1,
         "em-aesseotda",
-        "missing required field 'reading' (a emendation annotation needs it)",
+        "missing required field 'reading' (kind = 'emendation' needs it)",
     ),
     "reading-on-a-note": (
         annotation(kind='"explanatory"'),
@@ -128,19 +135,38 @@ CASES = {
     "overlapping-notes": (
         NOTE.replace('"혁명은"', '"혁명은 계속"')
         + "\n"
-        + annotation(id='"x-two"', kind='"explanatory"', quote='"계속되어야"', reading=None),
+        + annotation(
+            id='"x-two"',
+            kind='"explanatory"',
+            quote='"계속되어야"',
+            reading=None,
+            verification='"unverified"',
+        ),
         13,
         "x-two",
         "the quotes overlap without one containing the other",
     ),
     "note-inside-emendation": (
-        GOOD + "\n" + annotation(id='"x-in"', kind='"explanatory"', quote='"써다"', reading=None),
+        GOOD
+        + "\n"
+        + annotation(
+            id='"x-in"',
+            kind='"explanatory"',
+            quote='"써다"',
+            reading=None,
+            verification='"unverified"',
+        ),
         14,
         "x-in",
         "the quote lies inside an emendation's quote",
     ),
     "unknown-bib-key": (
-        annotation(kind='"source"', reading=None, sources='[{ key = "lenin-cw99" }]'),
+        annotation(
+            kind='"source"',
+            reading=None,
+            sources='[{ key = "lenin-cw99" }]',
+            verification='"work"',
+        ),
         9,
         "em-aesseotda",
         "unknown bib key 'lenin-cw99': add the work to a file in bib/",

@@ -278,7 +278,7 @@ class AnchorAnnotations(SphinxTransform):
             backref=f"r-{record.id}",
             series=record.series,
             kind=record.kind,
-            status=record.status,
+            verification=record.verification,
             label="",
         )
         if record.kind == "emendation":

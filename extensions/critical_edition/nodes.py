@@ -60,7 +60,7 @@ class edition_note(nodes.Inline, nodes.Element):
 
     HTML sets it in the right margin (``edition.css``); LaTeX at the foot of the page, in
     the footnote series of its ``series``. Attributes: ``ids`` (``n-<id>``), ``backref``
-    (``r-<id>``), ``label``, ``series``, ``kind``, ``status``. Children: an optional
+    (``r-<id>``), ``label``, ``series``, ``kind``, ``verification``. Children: an optional
     :class:`apparatus_entry`, then :class:`note_paragraph` and :class:`note_source` nodes.
     """
 

@@ -33,10 +33,15 @@ from critical_edition.domain import get_domain
 from critical_edition.generated import cell, changed_pages, link, table
 from critical_edition.nodes import attribution_line, sources_report
 from critical_edition.numbering import anchor, first_numbers, reading_order
-from critical_edition.standoff import AnnotationError, TableLines, toml_syntax_error
+from critical_edition.standoff import (
+    VERIFICATION_LABELS,
+    AnnotationError,
+    TableLines,
+    toml_syntax_error,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -73,7 +78,7 @@ class Quotation(NamedTuple):
     text: str
     line: int | None  # in the source file
     sources: tuple[str, ...]  # ids of the source annotations anchored on it
-    unverified: bool  # one of them is unverified
+    verification: str | None  # the weakest verification of those notes (None: no source)
     use: str | None  # listed in the quotation-marks file as this
 
 
@@ -81,6 +86,16 @@ class Mark(NamedTuple):
     text: str
     use: str
     line: int
+
+
+#: Verification of source notes, strongest first.
+VERIFICATION_ORDER = ("wording", "work", "none")
+
+
+def weakest(verifications: Iterable[str]) -> str | None:
+    """What is known of a quotation with several source notes: the least verified."""
+    found = list(verifications)
+    return max(found, key=VERIFICATION_ORDER.index) if found else None
 
 
 # -- The quotation-marks file ------------------------------------------------------------------
@@ -154,7 +169,7 @@ def quotations_of(
             text,
             unit.line,
             tuple(record.id for record, _place in hits),
-            any(record.status == "unverified" for record, _place in hits),
+            weakest(record.verification for record, _place in hits),
             None if hits else use,
         )
 
@@ -301,7 +316,7 @@ def all_quotations(env: BuildEnvironment) -> list[Quotation]:
 
 def status_of(q: Quotation) -> str:
     if q.sources:
-        return "출처 있음 (미확인)" if q.unverified else "출처 있음"
+        return f"출처 있음: {VERIFICATION_LABELS[q.verification or 'none']}"
     if q.use is not None:
         return f"인용 아님: {USES[q.use]}"
     return "출처 없음"
@@ -323,7 +338,12 @@ class FillSourcesReport(SphinxPostTransform):
         }
         counts = {
             "출처가 있는 인용·출처 표시": sum(1 for q in quotations if q.sources),
-            "그 가운데 미확인": sum(1 for q in quotations if q.unverified),
+            **{
+                f"그 가운데 {VERIFICATION_LABELS[level]}": sum(
+                    1 for q in quotations if q.sources and q.verification == level
+                )
+                for level in VERIFICATION_ORDER
+            },
             "인용이 아닌 따옴표·괄호": sum(1 for q in quotations if not q.sources and q.use),
             "출처 없음": sum(1 for q in quotations if unsourced(q)),
         }

@@ -36,6 +36,26 @@ KIND_LABELS = {
     "source": "출처",
 }
 
+#: What the editors checked, as readers see it (``verification``). A source note says
+#: whether the quoted wording was seen in the work; any other note, whether its statements
+#: were checked in the works it cites.
+VERIFICATION_LABELS = {
+    "wording": "문구 확인",
+    "work": "저작만 확인",
+    "none": "미확인",
+    "reviewed": "검토됨",
+    "unverified": "미확인",
+}
+
+#: The same, spelled out (tooltips, the 출처 현황 page, the about page).
+VERIFICATION_DESCRIPTIONS = {
+    "wording": "인용된 문구를 출전에서 직접 확인했다",
+    "work": "출전 저작은 확인했으나 인용된 문구는 확인하지 못했다",
+    "none": "출전이 추정일 뿐, 아무것도 확인하지 못했다",
+    "reviewed": "주석의 내용을 인용한 문헌에서 확인했다",
+    "unverified": "주석의 내용을 문헌에서 아직 확인하지 못했다",
+}
+
 
 class SourceRef(NamedTuple):
     key: str
@@ -54,7 +74,8 @@ class Annotation(NamedTuple):
     authors: tuple[str, ...]
     created: str
     updated: str | None
-    status: str
+    verification: str
+    evidence: str | None
     sources: tuple[SourceRef, ...]
     path: str
     line: int  # the line of its ``[[annotation]]`` header
@@ -147,7 +168,12 @@ def _schema_message(error: ValidationError) -> tuple[str | None, str]:
     if error.validator == "required":
         missing = [name for name in error.validator_value if name not in instance]
         kind = instance.get("kind") if isinstance(instance, dict) else None
-        why = f" (a {kind} annotation needs it)" if kind and len(path) == 2 else ""
+        why = ""
+        if kind and len(path) == 2:
+            state = f"kind = {kind!r}"
+            if "sources" in missing and kind != "source":
+                state += f" with verification = {instance.get('verification')!r}"
+            why = f" ({state} needs it)"
         return None, f"missing required field {', '.join(map(repr, missing))}{why}"
     if error.validator == "not" and "reading" in instance:
         return "reading", "'reading' is only for emendations: remove it, or set kind = 'emendation'"
@@ -212,7 +238,8 @@ def _record(item: dict, path: str, lines: TableLines, index: int) -> Annotation:
         authors=tuple(item["authors"]),
         created=item["created"],
         updated=item.get("updated"),
-        status=item["status"],
+        verification=item["verification"],
+        evidence=item.get("evidence"),
         sources=tuple(SourceRef(s["key"], s.get("locator", "")) for s in item.get("sources", ())),
         path=path,
         line=lines.of(index),

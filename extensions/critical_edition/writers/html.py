@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.domain import get_domain
-from critical_edition.standoff import KIND_LABELS
+from critical_edition.standoff import KIND_LABELS, VERIFICATION_DESCRIPTIONS, VERIFICATION_LABELS
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -113,10 +113,18 @@ def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
-    if node["status"] == "unverified":
+    level = node["verification"]
+    if node["series"] == "source" or level == "unverified":
         self.body.append(
-            '<span class="edition-note-status" title="아직 확인되지 않은 주석">미확인</span>'
+            self.starttag(
+                nodes.inline(),
+                "span",
+                "",
+                CLASS=f"edition-note-status edition-verification-{level}",
+                title=VERIFICATION_DESCRIPTIONS[level],
+            )
         )
+        self.body.append(f"{VERIFICATION_LABELS[level]}</span>")
     self.body.append(
         _note_link(self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#")
     )

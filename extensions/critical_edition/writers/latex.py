@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.nodes import apparatus_entry, emendation, note_paragraph
-from critical_edition.standoff import KIND_LABELS
+from critical_edition.standoff import KIND_LABELS, VERIFICATION_LABELS
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
@@ -61,12 +61,13 @@ def visit_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     label = self.encode(node["label"])
     self.body.append(rf"\ednote{{{series}}}{{{label}}}{{{_label(self, node['ids'][0])}}}{{")
     if node["kind"] not in ("emendation", "source"):
-        self.body.append(rf"\edkind{{{KIND_LABELS[node['kind']]}}}")
+        self.body.append(rf"\edkind{{{self.encode(KIND_LABELS[node['kind']])}}}")
 
 
 def depart_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
-    if node["status"] == "unverified":
-        self.body.append(r"\edunverified{}")
+    level = node["verification"]
+    if node["series"] == "source" or level == "unverified":
+        self.body.append(rf"\edverification{{{self.encode(VERIFICATION_LABELS[level])}}}")
     self.body.append("}")
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.nodes import apparatus_entry, emendation
+from critical_edition.standoff import VERIFICATION_LABELS
 
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
@@ -44,7 +45,9 @@ def visit_edition_note(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_edition_note(self: TextTranslator, node: nodes.Element) -> None:
-    self.add_text(" (미확인)]" if node["status"] == "unverified" else "]")
+    level = node["verification"]
+    shown = node["series"] == "source" or level == "unverified"
+    self.add_text(f" ({VERIFICATION_LABELS[level]})]" if shown else "]")
 
 
 def depart_apparatus_entry(self: TextTranslator, node: nodes.Element) -> None:
