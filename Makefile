@@ -17,7 +17,7 @@ BROWSER_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all html pdf test check names bench serve clean venv tex browser
+.PHONY: all html pdf test check names stats bench serve clean venv tex browser
 
 all: html pdf
 
@@ -73,6 +73,13 @@ check: venv
 # The persons the text names without an entry in the register (must print none).
 names: venv
 	$(BIN)/python -W ignore::RuntimeWarning -m critical_edition.register source
+
+# How far the apparatus covers each part: notes by kind and by what was checked, quotations
+# with and without sources, persons and terms found (a table, and _build/stats/stats.json).
+stats: venv $(BUILDDIR)/.extension-stamp
+	$(SPHINX) -q -b edition-stats -d $(BUILDDIR)/doctrees/stats source $(BUILDDIR)/stats
+	@cat $(BUILDDIR)/stats/stats.txt
+	@echo "JSON: $(BUILDDIR)/stats/stats.json"
 
 # Extra build time, peak memory and index size of the Korean search against stock Sphinx.
 bench: venv

@@ -60,11 +60,15 @@ def test_note_body_keeps_every_paragraph_and_inline_markup(app):
     assert [p.get_text() for p in paragraphs] == [
         "좌익반대파를 말한다.",
         "둘째 문단에는 강조와 링크가 있다.",
+        "같은 일은 ¶5에서, 인용은 ¶3에서 다시 본다.",
     ]
     assert paragraphs[1].select_one("em").get_text() == "강조"
     assert paragraphs[1].select_one("a")["href"] == "https://example.org/"
     assert note.select_one(".edition-note-kind").get_text() == "해설"
     assert note.select_one(".edition-note-status").get_text() == "미확인"
+    # ¶N is a link to the paragraph, in whichever part holds it
+    links = [(a.get_text(), a["href"]) for a in paragraphs[2].select("a")]
+    assert links == [("¶5", "b.html#p-5"), ("¶3", "#p-3")]
     lemma = soup_of(app, "text/a").select_one('.edition-lemma[data-note="n-ex-opposition"]')
     assert lemma.get_text() == "반대파"
 
@@ -77,6 +81,9 @@ def test_source_note_gives_the_entry_and_the_locator(app):
     assert "Collected Works" in source
     assert "Progress Publishers" in source
     assert source.endswith("Moscow: Progress Publishers, 1965년, 1922년 3월 27일.")
+    status = note.select_one(".edition-note-status")
+    assert status.get_text() == "저작만 확인"  # verification = "work"
+    assert "문구는 확인하지 못했다" in status["title"]
 
 
 @pytest.mark.sphinx("html", testroot="apparatus", freshenv=True)
@@ -154,6 +161,10 @@ def test_latex_two_footnote_series_and_apparatus_entries(app):
     assert r"\edapp{\edlemma{애썼다}\edbracket{}애써다}받침 ㅆ이 빠졌다." in tex
     assert r"\ednote{S}{1}{\detokenize{text/a:n-src-lenin}}{\edsource{" in tex
     assert r"\edkind{해설}" in tex and r"\edverification{미확인}" in tex
+    assert r"\edverification{저작만 확인}" in tex  # every source note says what was checked
+    # ¶N in a note: a link to the paragraph, and its page
+    assert r"\hyperref[\detokenize{text/b:p-5}]" in tex
+    assert r"\edpageref{\detokenize{text/b:p-5}}" in tex
     # the text prints the corrected reading only
     assert "위해 {애썼다}" in tex
     assert "위해 애써다" not in tex

@@ -208,6 +208,35 @@ CASES = {
         "x-body",
         r"a particle right after markup needs an escaped space: *강조*\ 와",
     ),
+    "paragraph-ref-out-of-range": (
+        body("\n같은 일은 ¶999에서 다시 본다.\n"),
+        6,
+        "x-body",
+        "body: ¶999 does not exist; the article has ¶1–¶5",
+    ),
+    "source-note-reviewed": (
+        annotation(kind='"source"', reading=None, sources='[{ key = "lenin-cw33" }]'),
+        8,
+        "em-aesseotda",
+        "verification = 'reviewed' is not allowed; use one of 'wording', 'work', 'none'",
+    ),
+    "wording-without-evidence": (
+        annotation(
+            kind='"source"',
+            reading=None,
+            sources='[{ key = "lenin-cw33" }]',
+            verification='"wording"',
+        ),
+        1,
+        "em-aesseotda",
+        "missing required field 'evidence' (verification = 'wording' needs it",
+    ),
+    "editorial-note-wording": (
+        annotation(kind='"explanatory"', reading=None, verification='"wording"'),
+        8,
+        "em-aesseotda",
+        "verification = 'wording' is not allowed; use one of 'reviewed', 'unverified'",
+    ),
     "paragraph-hint": (
         annotation(paragraph="2"),
         10,

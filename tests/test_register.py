@@ -113,6 +113,11 @@ def test_register_pages_group_entries_and_list_every_paragraph(built):
     assert "참조: 좌익반대파" in text
     assert "Glossary of People" in text
     assert "[미확인]" in persons.select_one("#p-zinoviev").get_text()
+    # the usual Korean form: on the entry, and as a pointer where a reader would look for it
+    zinoviev = persons.select_one("#p-zinoviev").find_next_sibling("dd")
+    assert zinoviev.select_one("p").get_text() == "통용 표기: 지노비예프"
+    pointers = [(t.get_text(), t.a["href"]) for t in persons.select("dt.edition-register-pointer")]
+    assert pointers == [("지노비예프 → 지노비에프", "#p-zinoviev")]
     latin = [li.get_text(" ", strip=True) for li in persons.select("ul.edition-register-latin li")]
     assert latin == [
         "Stalin, Joseph → 스탈린",
@@ -144,6 +149,7 @@ def test_search_aliases_come_from_the_registers(built):
     assert aliases["Leon Trotsky"] == ["트로츠키", "레온 트로츠키"]
     assert aliases["Зиновьев" if "Зиновьев" in aliases else "Григорий Зиновьев"] == ["지노비에프"]
     assert aliases["troika"] == ["3자 동맹"]
+    assert aliases["지노비예프"] == ["지노비에프"]  # the usual form finds the article's
 
 
 def test_changing_the_register_rereads_the_text_and_rewrites_the_pages(built):
@@ -182,7 +188,7 @@ BAD = {
     ),
     "unknown-key": (
         "persons.toml", '{ key = "ref-glossary" }]\nstatus = "unverified"',
-        '{ key = "mia-people" }]\nstatus = "unverified"', 23, "zinoviev",
+        '{ key = "mia-people" }]\nstatus = "unverified"', 24, "zinoviev",
         "sources: unknown bib key 'mia-people'",
     ),
     "schema": (

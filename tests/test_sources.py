@@ -229,7 +229,7 @@ def test_a_citation_right_after_a_sourced_quotation_is_sourced_by_it(root, make_
         + '\n[[annotation]]\nid = "src-revolution"\nkind = "source"\n'
         'quote = "혁명은 계속되어야 한다"\n'
         'sources = [{ key = "lenin-cw33" }]\nauthors = ["편집부"]\ncreated = 2026-11-24\n'
-        'verification = "wording"\n',
+        'verification = "work"\n',
         encoding="utf-8",
     )
     app = make_app("html", srcdir=root, freshenv=True)

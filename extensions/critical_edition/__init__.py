@@ -10,6 +10,7 @@ from critical_edition import (
     assets,
     bibstyle,
     corrections,
+    crossrefs,
     korean,
     linking,
     numbering,
@@ -17,6 +18,7 @@ from critical_edition import (
     register_pages,
     search_ko,
     sources,
+    stats,
     writers,
 )
 
@@ -33,6 +35,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     quotations.setup(app)
     apparatus.setup(app)
     corrections.setup(app)
+    crossrefs.setup(app)
     sources.setup(app)
     bibstyle.setup(app)
     korean.setup(app)
@@ -40,9 +43,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     search_ko.setup(app)
     linking.setup(app)
     register_pages.setup(app)
+    stats.setup(app)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

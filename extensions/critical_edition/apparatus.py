@@ -69,6 +69,10 @@ class NoteRecord(NamedTuple):
     path: str
     line: int  # of its id
     hint_line: int  # of its paragraph number
+    verification: str = ""
+    evidence: str | None = None  # what the editors checked, and where
+    paragraph_refs: tuple[int, ...] = ()  # the ¶N its body refers to
+    body_line: int = 0  # of its body
 
 
 # -- Files ------------------------------------------------------------------------------------
@@ -170,7 +174,7 @@ class AnchorAnnotations(SphinxTransform):
             wrapper = self.wrapper_of(record)
             anchoring.wrap(unit, place.start, place.end, wrapper)
             wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [marker, note])
-            notes.append((record, local, place))
+            notes.append((record, local, place, safe_rst.paragraph_refs(bodies[record.id])))
         records_out = self.label(notes)
         domain.note_annotations(docname, records_out)
 
@@ -319,8 +323,12 @@ class AnchorAnnotations(SphinxTransform):
                 path=record.path,
                 line=record.line_of("id"),
                 hint_line=record.line_of("paragraph"),
+                verification=record.verification,
+                evidence=record.evidence,
+                paragraph_refs=refs,
+                body_line=record.line_of("body"),
             )
-            for record, local, place in notes
+            for record, local, place, refs in notes
         )
 
 
@@ -389,6 +397,20 @@ def check_edition(app: Sphinx, env: BuildEnvironment) -> None:
                             record.id,
                             f"paragraph = {record.paragraph_hint}, but the quote is in "
                             f"¶{number}; correct the paragraph number or the quote",
+                        )
+                    )
+                    failures += 1
+    last = sum(domain.paragraph_counts.values())
+    for docname in sorted(domain.annotations):
+        for record in domain.annotations[docname]:
+            for number in record.paragraph_refs:
+                if not 1 <= number <= last:
+                    report(
+                        standoff.Problem(
+                            record.path,
+                            record.body_line,
+                            record.id,
+                            f"body: ¶{number} does not exist; the article has ¶1–¶{last}",
                         )
                     )
                     failures += 1

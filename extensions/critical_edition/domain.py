@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class EditionDomain(Domain):
     name = "edition"
     label = "Critical edition"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {
         "paragraph_counts": {},  # docname -> number of article paragraphs in it
         "numbering": (),  # ((docname, first number), ...) as last written

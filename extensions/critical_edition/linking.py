@@ -159,7 +159,7 @@ def preview_of(entry: Entry) -> register_preview:
     """What a hover or focus shows of the entry: headword, original, dates, role or gist."""
     preview = register_preview(entry=entry.id, classes=["no-search"])  # the register's words
     preview += nodes.strong("", entry.headword)
-    details = [entry.original]
+    details = [*entry.usual, entry.original]
     if entry.russian:
         details.append(entry.russian)
     if entry.dates:

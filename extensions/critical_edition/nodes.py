@@ -109,6 +109,13 @@ class register_list(nodes.General, nodes.Element):
     """Placeholder for a register page's entries (``kind``), filled when the page is written."""
 
 
+class paragraph_ref(nodes.Inline, nodes.TextElement):
+    """``¶N`` written in a note body or a definition: the article paragraph ``number``.
+
+    Replaced before writing by a link to the paragraph (and its page number in print).
+    """
+
+
 class page_ref(nodes.Inline, nodes.Element):
     """A page number in print: ``docname`` and ``refid`` of the place referred to."""
 

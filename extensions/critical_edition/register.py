@@ -32,6 +32,7 @@ class Entry(NamedTuple):
     kind: str  # persons | glossary
     id: str
     forms: tuple[str, ...]
+    usual: tuple[str, ...]  # the usual Korean forms, where they differ from the article's
     original: str  # a person's name in its script; a term in English
     latin: str  # a person's Latin name; a term's Russian transliteration (or "")
     sort: str  # Latin sort key
@@ -134,6 +135,7 @@ def _load(
                 kind=kind,
                 id=item["id"],
                 forms=tuple(item["forms"]),
+                usual=tuple(item.get("usual", ())),
                 original=item.get("name") or item["original"],
                 latin=item.get("latin") or item.get("translit", ""),
                 sort=item.get("sort") or item["original"],

@@ -81,8 +81,12 @@ class FillRegister(SphinxPostTransform):
     # Views -----------------------------------------------------------------------------------
 
     def korean_view(self, entries: list[Entry]) -> list[nodes.Node]:
-        ordered = sorted(entries, key=lambda e: register.korean_key(e.headword))
-        groups = itertools.groupby(ordered, key=lambda e: register.initial(e.headword))
+        # Every entry under its headword, and a pointer under each usual form (크룹스카야 →
+        # 그룹스카야), so that a reader who knows the usual spelling finds the entry.
+        headings = [(entry.headword, entry) for entry in entries]
+        headings += [(form, entry) for entry in entries for form in entry.usual]
+        ordered = sorted(headings, key=lambda h: register.korean_key(h[0]))
+        groups = itertools.groupby(ordered, key=lambda h: register.initial(h[0]))
         result: list[nodes.Node] = []
         letters = nodes.paragraph(classes=["edition-register-letters"])
         for letter, members in groups:
@@ -91,10 +95,18 @@ class FillRegister(SphinxPostTransform):
             letters += link(letter, self.here, self.here, f"letter-{letter}")
             result.append(nodes.rubric("", letter, ids=[f"letter-{letter}"]))
             listing = nodes.definition_list(classes=["edition-register"])
-            for entry in members:
-                listing += self.item(entry)
+            for heading, entry in members:
+                is_entry = heading == entry.headword
+                listing += self.item(entry) if is_entry else self.pointer(heading, entry)
             result.append(listing)
         return [letters, *result]
+
+    def pointer(self, form: str, entry: Entry) -> nodes.definition_list_item:
+        """``크룹스카야 → 그룹스카야``: a usual form pointing at the article's headword."""
+        term = nodes.term("", "", classes=["edition-register-pointer"])
+        term += nodes.Text(f"{form} → ")
+        term += link(entry.headword, self.here, self.here, entry.anchor)
+        return nodes.definition_list_item("", term, nodes.definition())
 
     def latin_view(self, entries: list[Entry]) -> list[nodes.Node]:
         title = "원어 이름순" if entries and entries[0].kind == "persons" else "원어순"
@@ -129,6 +141,8 @@ class FillRegister(SphinxPostTransform):
         else:
             body, _problems = safe_rst.parse_body(entry.text, entry.path)
             definition.extend(body)
+        if entry.usual:
+            definition.insert(0, self.line("통용 표기", [nodes.Text(", ".join(entry.usual))]))
         if len(entry.forms) > 1:
             definition += self.line("본문 표기", [nodes.Text(", ".join(entry.forms))])
         see = [
@@ -285,6 +299,7 @@ def search_aliases(app: Sphinx) -> dict[str, list[str]]:
     aliases: dict[str, list[str]] = {}
     for entry in entries:
         names = {entry.original, entry.latin, entry.russian, entry.sort.split(",")[0]}
+        names.update(entry.usual)  # 투하쳅스키 finds the article's 투크하첸프스키
         for name in filter(None, names):
             aliases.setdefault(name, [])
             aliases[name] += [f for f in entry.forms if f not in aliases[name]]

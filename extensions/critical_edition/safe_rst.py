@@ -5,25 +5,29 @@ every directive and every interpreted-text role switched off (``raw``, ``include
 ``image``, ``:raw-html:`` … cannot even be looked up), file insertion and raw output
 disabled, and the result is then copied node by node through an allow-list: paragraphs,
 ``*emphasis*``, ``**strong**``, ````literal```` and links to ``http``, ``https`` or
-``mailto`` addresses. Anything else is reported, never rendered.
+``mailto`` addresses. Anything else is reported, never rendered. ``¶N`` in the text becomes a
+:class:`~critical_edition.nodes.paragraph_ref` (``crossrefs.py`` makes it a link).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser, directives, roles
 
-from critical_edition.nodes import note_paragraph
+from critical_edition.nodes import note_paragraph, paragraph_ref
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _INLINE = {nodes.emphasis: "emphasis", nodes.strong: "strong", nodes.literal: "literal"}
+#: A reference to an article paragraph: ¶45.
+PARAGRAPH_REF = re.compile(r"¶(\d+)")
 
 
 class BodyProblem(NamedTuple):
@@ -61,7 +65,7 @@ def _settings() -> frontend.Values:
 def _copy_inline(node: nodes.Node, problems: list[BodyProblem], line: int) -> list[nodes.Node]:
     """A fresh copy of an allowed inline node, or the problem it is."""
     if isinstance(node, nodes.Text):
-        return [nodes.Text(str(node))]
+        return _with_paragraph_refs(str(node))
     if isinstance(node, nodes.target) and node.get("refuri"):
         return []  # the URL of a named link; the reference carries it
     if isinstance(node, nodes.problematic):
@@ -90,6 +94,25 @@ def _copy_inline(node: nodes.Node, problems: list[BodyProblem], line: int) -> li
         )
     )
     return []
+
+
+def _with_paragraph_refs(text: str) -> list[nodes.Node]:
+    """Text, with every ``¶N`` made a :class:`paragraph_ref`."""
+    result: list[nodes.Node] = []
+    start = 0
+    for match in PARAGRAPH_REF.finditer(text):
+        if match.start() > start:
+            result.append(nodes.Text(text[start : match.start()]))
+        result.append(paragraph_ref(match.group(), match.group(), number=int(match.group(1))))
+        start = match.end()
+    if start < len(text):
+        result.append(nodes.Text(text[start:]))
+    return result
+
+
+def paragraph_refs(paragraphs: list[nodes.Node]) -> tuple[int, ...]:
+    """The paragraph numbers a parsed body refers to."""
+    return tuple(ref["number"] for para in paragraphs for ref in para.findall(paragraph_ref))
 
 
 def parse_body(text: str, source: str) -> tuple[list[note_paragraph], list[BodyProblem]]:

@@ -296,7 +296,7 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
 
 # -- The report page ---------------------------------------------------------------------------
 
-COLUMNS = (("¶", 7), ("종류", 12), ("본문", 45), ("출처 주석", 12), ("상태", 24))
+COLUMNS = (("¶", 7), ("종류", 12), ("본문", 45), ("출처 주석", 12), ("확인", 24))
 
 
 class SourcesReportDirective(SphinxDirective):
@@ -368,7 +368,11 @@ class FillSourcesReport(SphinxPostTransform):
             row += cell(nodes.Text(KINDS[q.kind]))
             row += cell(nodes.Text(shown))
             row += cell(*notes)
-            row += cell(nodes.Text(status_of(q)))
+            evidence = [labels[note_id].evidence for note_id in q.sources if labels.get(note_id)]
+            status = cell(nodes.Text(status_of(q)))
+            for text in filter(None, evidence):
+                status += nodes.paragraph("", text, classes=["edition-evidence"])
+            row += status
             body += row
         return [summary, result]
 
@@ -376,7 +380,9 @@ class FillSourcesReport(SphinxPostTransform):
 def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The report pages must be written again when any quotation or its source changed."""
     domain = get_domain(env)
-    labels = tuple((r.id, r.label) for records in domain.annotations.values() for r in records)
+    labels = tuple(
+        (r.id, r.label, r.evidence) for records in domain.annotations.values() for r in records
+    )
     snapshot = tuple(all_quotations(env)), labels, tuple(first_numbers(env).items())
     return changed_pages(domain, "report_snapshot", snapshot, domain.report_pages)
 

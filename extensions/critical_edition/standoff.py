@@ -174,6 +174,8 @@ def _schema_message(error: ValidationError) -> tuple[str | None, str]:
             if "sources" in missing and kind != "source":
                 state += f" with verification = {instance.get('verification')!r}"
             why = f" ({state} needs it)"
+            if missing == ["evidence"]:
+                why = " (verification = 'wording' needs it: say where the wording was seen)"
         return None, f"missing required field {', '.join(map(repr, missing))}{why}"
     if error.validator == "not" and "reading" in instance:
         return "reading", "'reading' is only for emendations: remove it, or set kind = 'emendation'"

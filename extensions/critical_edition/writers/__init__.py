@@ -148,6 +148,8 @@ def register_nodes(app: Sphinx) -> None:
         man=PASS,
         texinfo=PASS,
     )
+    # Replaced by a link before writing (crossrefs.py); its text is the fallback.
+    app.add_node(n.paragraph_ref, html=PASS, latex=PASS, text=PASS, man=PASS, texinfo=PASS)
     app.add_node(
         n.page_ref,
         html=SKIP,
