@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 import pytest
-from conftest import PROJECT, sphinx_build
+from conftest import PROJECT, edition_annotations, sphinx_build
 from fidelity import FIRST_ARTICLE_LINE, text_pages, witness_lines
 from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
 
@@ -51,14 +51,14 @@ QUERIES = [
     q("혁명", kind="two syllables"),
     q("관료", kind="two syllables"),
     q("제명", kind="two syllables"),
-    q("네프", "(?<![가-힣])네프", kind="two syllables"),
+    q("네프", "(?<![가-힣])네프(?!맨)", kind="two syllables"),
     q("트로츠키는", "트로츠키", kind="inflected"),
     q("트로츠키의", "트로츠키", kind="inflected"),
     q("스탈린이", "스탈린", kind="inflected"),
     q("레닌은", "레닌(?!그라드)", kind="inflected"),
     q("지노비에프와", "지노비에프", kind="inflected"),
     q("반대파들은", "반대파", kind="inflected"),
-    q("이끌었다", "이끌|이끈", kind="inflected verb"),
+    q("이끌었다", "이끌(?![리려])|이끈|이끄", kind="inflected verb"),  # not 이끌리다
     q("좌익반대파", kind="compound"),
     q("좌익반대파가", "좌익반대파", kind="compound, inflected"),
     q("반대파", kind="compound part"),
@@ -73,7 +73,7 @@ QUERIES = [
     q("노동자 국가", "노동자", "국가", kind="AND, term"),
     q(
         "NEP",
-        "NEP|(?<![가-힣])네프|신경제정책",
+        "NEP|(?<![가-힣])네프(?!맨)|신경제정책",
         kind="term, Latin (and its Korean forms, from the glossary)",
     ),
     q("KPD", "KPD|독일 ?공산당", kind="term, Latin (and its Korean forms)"),
@@ -86,15 +86,33 @@ ORIGINAL_SCRIPT = [
     q("Зиновьев", "지노비에프", kind="original name"),
     q("troika", "3자 ?동맹|삼자동맹", kind="original term"),
     q("Kuomintang", "국민당", kind="original term"),
+    # the usual Korean forms of names the article spells otherwise (persons register)
+    q("지노비예프", "지노비[에예]프", kind="usual Korean form"),
+    q("크룹스카야", "그룹스카야|크룹스카야", kind="usual Korean form"),
 ]
 
 
 def part_texts() -> list[str]:
-    """The witness text of each part of the article, from its first line to the next part's."""
+    """What a reader can find on each part's page: the witness text of the part (from its
+    first line to the next part's) and the editors' notes on it (their sources excepted:
+    those are found on the bibliography page)."""
     lines = witness_lines()
     starts = [FIRST_ARTICLE_LINE, *HEADING_LINES[1:]]
     ends = [*HEADING_LINES[1:], len(lines) + 1]
-    return ["\n".join(lines[s - 1 : e - 1]) for s, e in zip(starts, ends, strict=True)]
+    texts = ["\n".join(lines[s - 1 : e - 1]) for s, e in zip(starts, ends, strict=True)]
+    parts = sorted(p.stem for p in (PROJECT / "source" / "text").glob("*.rst"))
+    return [text + "\n" + notes_text(part) for text, part in zip(texts, parts, strict=True)]
+
+
+def notes_text(part: str) -> str:
+    """The editorial notes and emendations of a part, as plain text (markup dropped)."""
+    shown = []
+    for record in edition_annotations(part):
+        if record.kind != "source":
+            shown += [record.reading or "", record.body or ""]
+    text = "\n".join(shown)
+    text = re.sub(r"`([^`<]*?)\s*<[^>]*>`__", r"\1", text)  # a link: its words
+    return re.sub(r"\*\*|\*|``|\\ ", "", text)
 
 
 def expected_parts(query: Query, html_dir: Path) -> set[str]:

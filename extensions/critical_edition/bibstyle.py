@@ -223,7 +223,8 @@ def source_note(cite: BibtexDomain, key: str, locator: str) -> note_source | Non
     if entry is None:
         return None
     text = notes_style().entry_text(entry, locator or None)
-    node = note_source("", "", *text.render(cite.backend), key=key)
+    # A work's words are indexed on the bibliography page, not wherever a note cites it.
+    node = note_source("", "", *text.render(cite.backend), key=key, classes=["no-search"])
     if locator:
         node["locator"] = locator
     return node

@@ -7,7 +7,7 @@
  *    when it checks that a page has every word (so 트로츠키 레닌 listed pages without 레닌);
  *    here a page is kept only if every query word (as the stemmer resolved it) is in it.
  * 2. The words to highlight are the forms found in the text, not the query as typed: the
- *    resolved index term (트로츠키 for 트로츠키는), the written stem of a verb (이끌 for
+ *    resolved index term (트로츠키 for 트로츠키는), the written stems of a verb (이끌, 이끄, 이끈 for
  *    이끌다) and, for a name in another script, its Korean forms (지노비에프 for Zinoviev),
  *    read from this script's `data-aliases` attribute. Sphinx's page highlighting
  *    (sphinx_highlight.js) gets the same words.
@@ -56,10 +56,22 @@
   };
 
   // 2. The written forms of each resolved query word.
+  // A verb stem ending in ㄹ drops it before ㄴ, ㅂ and ㅅ (이끌다: 이끈, 이끄는, 이끕니다).
+  const RIEUL = 8; // the final consonant ㄹ, as an offset within a Hangul syllable
+  const withoutRieul = (stem) => {
+    const code = stem.charCodeAt(stem.length - 1) - 0xac00;
+    if (code < 0 || code > 11171 || code % 28 !== RIEUL) return [];
+    const head = stem.slice(0, -1);
+    const bare = 0xac00 + code - RIEUL;
+    return [head + String.fromCharCode(bare), head + String.fromCharCode(bare + 4), head + String.fromCharCode(bare + 17)];
+  };
   const formsOf = (word) => {
     const forms = [word];
     if (hasOwn(aliases, word)) forms.push(...aliases[word]);
-    else if (word.length > 2 && word.endsWith("다")) forms.push(word.slice(0, -1));
+    else if (word.length > 2 && word.endsWith("다")) {
+      const stem = word.slice(0, -1);
+      forms.push(stem, ...withoutRieul(stem));
+    }
     return forms;
   };
   let groups = []; // one list of written forms per query word
