@@ -86,8 +86,9 @@ def test_korean_labels_and_title_page(page_texts):
     contents = page_texts[1]
     assert "목차" in contents
     text = "".join(page_texts)
-    for english in ("Contents", "Chapter", "Index", "Release"):
-        assert english not in text, english
+    # Sphinx's English labels, as headings or running heads (a cited work may say "Chapter")
+    labels = re.compile(r"(?m)^\s*(Contents|Index|Release\b.*|Chapter \d+)\s*$")
+    assert not labels.search(text), labels.search(text)
 
 
 def test_metadata(reader):
@@ -99,11 +100,12 @@ def test_the_article_text_is_in_the_pdf(page_texts):
     text = "".join(page_texts)
     compact = re.sub(r"\s+", "", text)
     assert "1920년대,러시아혁명의고립과쇠퇴의상황들에서" in compact
-    assert "이것이ICL이자랑스럽게고수하는유산이다." in compact
+    # the last sentence, on either side of the marker of the note on ICL
+    assert "이것이ICL이" in compact and "자랑스럽게고수하는유산이다." in compact
 
 
 def source_note_texts(annotations) -> list[str]:
-    """The works and locators the source notes print, as the edition's style renders them."""
+    """The works and locators the notes print, as the edition's style renders them."""
     import pybtex.database
     from critical_edition import bibstyle
 
@@ -115,7 +117,6 @@ def source_note_texts(annotations) -> list[str]:
     return [
         style.entry_text(entries[s.key], s.locator or None).render_as("text")
         for a in annotations
-        if a.kind == "source"
         for s in a.sources
     ]
 
@@ -187,7 +188,8 @@ def test_registers_and_index_give_page_numbers(chapters, page_texts):
             if lines and lines[-1].strip().isdigit():
                 printed[lines[-1].strip()] = text_of_page
         for paragraph, page in places[:30]:  # the page of the word: its paragraph starts
-            starts = [printed.get(str(int(page) - back), "") for back in (0, 1)]  # there or before
+            # there or before: with notes at the foot of the page, a paragraph may run on
+            starts = [printed.get(str(int(page) - back), "") for back in range(4)]
             assert any(re.search(rf"(^|\n){paragraph}\n", t) for t in starts), (paragraph, page)
     index = re.sub(r"\s+", " ", "".join(page_texts[chapters["찾아보기"] :]))
     assert "트로츠키 (Leon Trotsky" in index  # two columns: the rest may run across lines

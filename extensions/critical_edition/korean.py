@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-#: Letters Noto CJK KR has no glyph for: Latin Extended-A/B (ł ć č …) and the Cyrillic
+#: Letters Noto CJK KR has no glyph for: Latin Extended-A/B (ł ć č …), the phonetic
+#: alphabet and its modifier letters (ɪ ʒ ʼ, in notes on pronunciation) and the Cyrillic
 #: letters outside Russian's alphabet (ј ђ ћ …); Latin-1 and Russian are covered.
-UNCOVERED = re.compile(r"\S*[\u0100-\u024f\u0400-\u040f\u0450-\u04ff]\S*")
+UNCOVERED = re.compile(r"\S*[\u0100-\u02ff\u0400-\u040f\u0450-\u04ff]\S*")
 
 
 class FallbackFont(SphinxPostTransform):
