@@ -292,3 +292,16 @@ def test_original_script_names_on_the_search_root(
     assert listed_parts(results) == {page}
     (result,) = [r for r in results if r.href.startswith("text/")]
     assert " ".join(result.highlighted) == korean or korean in result.highlighted
+
+
+def test_a_word_only_in_a_note_is_found_in_the_note(search_page, edition_site):
+    """흐루쇼프 (Khrushchev) occurs in no paragraph of the article, only in a note of part 00:
+    the result links to that note, with its words highlighted, not to a paragraph."""
+    results = search(search_page, edition_site, "흐루쇼프")
+    assert [r.href.split("#")[0] for r in results if r.href.startswith("text/")] == [
+        "text/00-opening.html"
+    ]
+    result = next(r for r in results if r.href.startswith("text/"))
+    assert re.search(r"#n-[a-z0-9-]+$", result.href), result
+    assert "흐루쇼프" in result.highlighted
+    assert not result.paragraph_links

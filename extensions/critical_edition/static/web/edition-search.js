@@ -13,7 +13,9 @@
  *    (sphinx_highlight.js) gets the same words.
  * 3. Each result shows a snippet of the paragraph where the words occur, highlighted, with
  *    a link to that paragraph's ¶ anchor (p-N) and links to the page's other such
- *    paragraphs; the result's title links to the first of them. Like Sphinx's own summary,
+ *    paragraphs; the result's title links to the first of them. A paragraph's text is the
+ *    article's: the editors' notes are searched apart, and where the words occur only in a
+ *    note the snippet is the note's, with a link to it (주석). Like Sphinx's own summary,
  *    the snippet needs the page, fetched over http(s); where the browser refuses the fetch
  *    (a page opened from file://) the result stays a link to the page.
  */
@@ -161,10 +163,16 @@
     const doc = new DOMParser().parseFromString(html, "text/html");
     const main = doc.querySelector('[role="main"]') || doc.body;
     main
-      .querySelectorAll(".headerlink, a.edition-pnum, .edition-term-preview, .no-search, script, style")
+      .querySelectorAll(
+        ".headerlink, a.edition-pnum, a.edition-note-marker, .edition-term-preview, .no-search, script, style",
+      )
       .forEach((e) => e.remove());
+    // A paragraph's text is the article's: its notes are searched apart, after it.
+    const notes = [...main.querySelectorAll("span.edition-note")];
+    notes.forEach((note) => note.remove());
     const scope = (anchor && main.querySelector(`#${CSS.escape(anchor)}`)) || main;
     const blocks = [...scope.querySelectorAll("p, h1, h2, h3, h4, h5, h6, dt, dd, th, td")]
+      .concat(scope === main ? notes : [])
       .map((element) => [element, textOf(element)])
       .filter(([, text]) => text);
     const score = new Map(blocks.map(([element, text]) => [element, groupsIn(text.toLowerCase())]));
@@ -189,6 +197,13 @@
     summary.classList.add("context", "edition-search-snippet");
     if (isParagraph(best)) {
       summary.append(paragraphLink(page, element), " ");
+      if (!anchor) title.href = `${page}#${element.id}`;
+    } else if (notes.includes(element)) {
+      const link = document.createElement("a");
+      link.className = "edition-search-note";
+      link.href = `${page}#${element.id}`;
+      link.textContent = "주석";
+      summary.append(link, " ");
       if (!anchor) title.href = `${page}#${element.id}`;
     }
     summary.append(highlighted(snippet(text)));
