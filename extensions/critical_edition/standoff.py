@@ -47,6 +47,13 @@ VERIFICATION_LABELS = {
     "unverified": "미확인",
 }
 
+
+def verification_shown(series: str, level: str) -> bool:
+    """Readers see what was checked on every source note, and on unverified editorial notes
+    (a reviewed editorial note is the norm, stated on the about page)."""
+    return series == "source" or level == "unverified"
+
+
 #: The same, spelled out (tooltips, the 출처 현황 page, the about page).
 VERIFICATION_DESCRIPTIONS = {
     "wording": "인용된 문구를 출전에서 직접 확인했다",

@@ -44,13 +44,14 @@ SOURCE_LEVELS = ("wording", "work", "none")
 NOTE_LEVELS = ("reviewed", "unverified")
 
 
-def part_stats(env: BuildEnvironment, docname: str, kinds: dict[str, str]) -> dict[str, Any]:
-    """The numbers of one text document."""
+def part_stats(
+    env: BuildEnvironment, docname: str, first: int, kinds: dict[str, str]
+) -> dict[str, Any]:
+    """The numbers of one text document, whose first paragraph is ¶``first``."""
     domain = get_domain(env)
     notes = domain.annotations.get(docname, ())
     quotations = domain.quotations.get(docname, ())
     occurrences = domain.occurrences.get(docname, ())
-    first = first_numbers(env).get(docname, 1)
     count = domain.paragraph_counts.get(docname, 0)
     by_kind = Counter(note.kind for note in notes)
     sources = Counter(note.verification for note in notes if note.kind == "source")
@@ -78,12 +79,13 @@ def part_stats(env: BuildEnvironment, docname: str, kinds: dict[str, str]) -> di
     }
 
 
-def totals(parts: list[dict[str, Any]], env: BuildEnvironment) -> dict[str, Any]:
+def totals(
+    parts: list[dict[str, Any]], env: BuildEnvironment, entries: list[register.Entry]
+) -> dict[str, Any]:
     def add(key: str) -> dict[str, int]:
         return {name: sum(p[key][name] for p in parts) for name in parts[0][key]}
 
     domain = get_domain(env)
-    entries, _problems = register.load_all(env)
     found = {o.entry_id for occurrences in domain.occurrences.values() for o in occurrences}
     return {
         "notes": add("notes"),
@@ -173,12 +175,13 @@ class StatsBuilder(Builder):
         env = self.env
         entries, _problems = register.load_all(env)
         kinds = {entry.id: entry.kind for entry in entries}
+        firsts = first_numbers(env)
         parts = [
-            part_stats(env, docname, kinds)
+            part_stats(env, docname, firsts[docname], kinds)
             for docname in reading_order(env)
             if is_text_document(env, docname)
         ]
-        report = {"parts": parts, "total": totals(parts, env)}
+        report = {"parts": parts, "total": totals(parts, env, entries)}
         out = Path(self.outdir)
         out.mkdir(parents=True, exist_ok=True)
         (out / "stats.json").write_text(

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.domain import get_domain
-from critical_edition.standoff import KIND_LABELS, VERIFICATION_DESCRIPTIONS, VERIFICATION_LABELS
+from critical_edition.standoff import (
+    KIND_LABELS,
+    VERIFICATION_DESCRIPTIONS,
+    VERIFICATION_LABELS,
+    verification_shown,
+)
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -114,7 +119,7 @@ def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
     level = node["verification"]
-    if node["series"] == "source" or level == "unverified":
+    if verification_shown(node["series"], level):
         self.body.append(
             self.starttag(
                 nodes.inline(),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.nodes import apparatus_entry, emendation, note_paragraph
-from critical_edition.standoff import KIND_LABELS, VERIFICATION_LABELS
+from critical_edition.standoff import KIND_LABELS, VERIFICATION_LABELS, verification_shown
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
@@ -66,7 +66,7 @@ def visit_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     level = node["verification"]
-    if node["series"] == "source" or level == "unverified":
+    if verification_shown(node["series"], level):
         self.body.append(rf"\edverification{{{self.encode(VERIFICATION_LABELS[level])}}}")
     self.body.append("}")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from critical_edition.nodes import apparatus_entry, emendation
-from critical_edition.standoff import VERIFICATION_LABELS
+from critical_edition.standoff import VERIFICATION_LABELS, verification_shown
 
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
@@ -46,7 +46,7 @@ def visit_edition_note(self: TextTranslator, node: nodes.Element) -> None:
 
 def depart_edition_note(self: TextTranslator, node: nodes.Element) -> None:
     level = node["verification"]
-    shown = node["series"] == "source" or level == "unverified"
+    shown = verification_shown(node["series"], level)
     self.add_text(f" ({VERIFICATION_LABELS[level]})]" if shown else "]")
 
 
