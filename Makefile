@@ -72,7 +72,7 @@ check: venv
 
 # The persons the text names without an entry in the register (must print none).
 names: venv
-	$(BIN)/python -W ignore::RuntimeWarning -m critical_edition.register source
+	$(BIN)/python -W ignore::RuntimeWarning -m critical_edition.register.names source
 
 # How far the apparatus covers each part: notes by kind and by what was checked, quotations
 # with and without sources, persons and terms found (a table, and _build/stats/stats.json).

@@ -38,10 +38,10 @@ def rebuild(app) -> None:
 
 def edition_annotations(part: str | None = None) -> list:
     """The annotations of the real edition (of one part), read as the build reads them."""
-    from critical_edition import standoff
+    from critical_edition import annotation_files
 
     paths = sorted(ANNOTATIONS.glob(f"{part or '*'}.toml"))
-    return [record for path in paths for record in standoff.load(path)[0]]
+    return [record for path in paths for record in annotation_files.load(path)[0]]
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from textwrap import dedent
 import pytest
 from conftest import plain
 from critical_edition import safe_rst
-from critical_edition.apparatus import AnnotationError
+from critical_edition.datafiles import DataError
 
 GOOD = """\
 [[annotation]]
@@ -259,7 +259,7 @@ def test_bad_annotation_fails_with_a_located_message(case, broken_root, make_app
     path = broken_root / "annotations" / "a.toml"
     path.write_text(text, encoding="utf-8")
     app = make_app("html", srcdir=broken_root, freshenv=True)
-    with pytest.raises(AnnotationError, match="nothing was written"):
+    with pytest.raises(DataError, match="nothing was written"):
         app.build()
     warnings = plain(app.warning.getvalue())
     who = f"annotation '{ident}'" if ident else "annotation file"
@@ -277,7 +277,7 @@ def test_duplicate_id_across_files(broken_root, make_app):
         annotation(quote='"계혹해서"', reading='"계속해서"'), encoding="utf-8"
     )
     app = make_app("html", srcdir=broken_root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
     warnings = app.warning.getvalue()
     assert "b.toml:2: ERROR: annotation 'em-aesseotda': duplicate id: also used in " in warnings
@@ -287,7 +287,7 @@ def test_duplicate_id_across_files(broken_root, make_app):
 def test_annotation_file_without_a_part(broken_root, make_app):
     (broken_root / "annotations" / "c.toml").write_text(GOOD, encoding="utf-8")
     app = make_app("html", srcdir=broken_root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
     assert "c.toml:1: ERROR: annotation file: no text document text/c for this file" in (
         app.warning.getvalue()
@@ -303,7 +303,7 @@ def test_every_problem_of_a_build_is_listed_at_once(broken_root, make_app):
         annotation(id='"em-b"', quote='"없는"'), encoding="utf-8"
     )
     app = make_app("html", srcdir=broken_root, freshenv=True)
-    with pytest.raises(AnnotationError, match="3 problem"):
+    with pytest.raises(DataError, match="3 problem"):
         app.build()
 
 

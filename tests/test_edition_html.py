@@ -103,12 +103,12 @@ def test_smart_quotes_are_off(edition_html):
 
 
 def test_every_annotation_is_in_the_text_with_its_note(edition_html):
-    from critical_edition import standoff
+    from critical_edition import annotation_files
     from critical_edition.apparatus import letter_label
 
     total = 0
     for path in sorted(ANNOTATIONS.glob("*.toml")):
-        records, problems = standoff.load(path)
+        records, problems = annotation_files.load(path)
         assert problems == []
         soup = BeautifulSoup(
             (edition_html / "text" / f"{path.stem}.html").read_text(encoding="utf-8"),

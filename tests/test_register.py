@@ -9,9 +9,10 @@ import tomllib
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, plain, rebuild, sphinx_build, status_of
-from critical_edition import register
-from critical_edition.apparatus import AnnotationError
-from critical_edition.linking import find_forms
+from critical_edition.anchoring import find_forms
+from critical_edition.datafiles import DataError
+from critical_edition.register import data as register
+from critical_edition.register.names import names_without_entries
 
 FORMS = sorted(
     [("트로츠키", "trotsky"), ("레온 트로츠키", "trotsky"), ("좌익반대파", "lo"), ("반대파", "o"),
@@ -143,7 +144,7 @@ def test_the_general_index_groups_by_initial_consonant(built):
 
 
 def test_search_aliases_come_from_the_registers(built):
-    from critical_edition.register_pages import search_aliases
+    from critical_edition.register.pages import search_aliases
 
     aliases = search_aliases(built)
     assert aliases["Leon Trotsky"] == ["트로츠키", "레온 트로츠키"]
@@ -205,7 +206,7 @@ def test_bad_register_input_fails_with_file_line_and_entry(case, root, make_app)
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError, match="register files"):
+    with pytest.raises(DataError, match="register files"):
         app.build()
     warnings = plain(app.warning.getvalue())
     assert f"register/{name}:{line}: ERROR: entry '{entry_id}': {message}" in warnings, warnings
@@ -228,7 +229,7 @@ def test_the_edition_has_every_person_and_at_least_forty_terms():
 
 def test_every_proper_noun_of_the_text_is_in_a_register_or_listed_as_not_a_person():
     """The report of named persons without entries (``make names``) is empty."""
-    missing = register.names_without_entries(PROJECT / "source")
+    missing = names_without_entries(PROJECT / "source")
     assert not missing, "named without an entry:\n" + "\n".join(missing)
 
 
@@ -241,3 +242,78 @@ def test_edition_register_pages_link_every_paragraph(edition_html):
     assert len(places) > 100
     rubrics = [r.get_text() for r in persons.select("p.rubric")]
     assert rubrics[0] == "기타" and "ㄱ" in rubrics and "ㅎ" in rubrics
+
+
+# -- Register bodies: the same safe reST as note bodies ------------------------------------------
+
+UNSAFE_BODIES = {
+    "raw-directive": (
+        "glossary.toml",
+        'definition = "트로츠키가 이끈 *반대파*\\\\ 이다."',
+        'definition = """\n트로츠키가 이끈 반대파이다.\n\n.. raw:: html\n\n'
+        '   <script>x</script>\n"""',
+        "left-opposition",
+        "definition: ",
+        3,  # the body starts on the next line; the directive is its third line
+    ),
+    "role": (
+        "glossary.toml",
+        'definition = "당 지도부에 맞선 분파."',
+        'definition = "당 지도부에 맞선 :raw-html:`<b>분파</b>`."',
+        "opposition",
+        "definition: ",
+        0,
+    ),
+    "javascript-link": (
+        "persons.toml",
+        'role = "러시아 혁명가."',
+        'role = "러시아 `혁명가 <javascript:alert(1)>`__."',
+        "trotsky",
+        "role: link address 'javascript:alert(1)' is not allowed",
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", UNSAFE_BODIES, ids=list(UNSAFE_BODIES))
+def test_an_unsafe_definition_or_role_fails_with_file_line_and_entry(case, root, make_app):
+    name, old, new, entry_id, message, offset = UNSAFE_BODIES[case]
+    path = root / "register" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1 + offset
+    app = make_app("html", srcdir=root, freshenv=True)
+    with pytest.raises(DataError, match="register files"):
+        app.build()
+    warnings = plain(app.warning.getvalue())
+    located = [w for w in warnings.splitlines() if f"register/{name}:" in w]
+    assert any(f"ERROR: entry '{entry_id}': {message}" in w for w in located), warnings
+    assert any(f"register/{name}:{line}: ERROR: entry '{entry_id}'" in w for w in located), warnings
+    assert not (app.outdir / "back" / "glossary.html").exists()
+
+
+def test_roles_and_definitions_are_rest_and_previews_plain_text(root, make_app):
+    persons = root / "register" / "persons.toml"
+    persons.write_text(
+        persons.read_text(encoding="utf-8").replace(
+            'role = "러시아 혁명가."',
+            'role = "러시아 *혁명가*\\\\ 이자 `저술가 <https://example.org>`__."',
+        ),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=root, freshenv=True)
+    app.build()
+    assert app.warning.getvalue() == ""
+    entry = html(app, "back/persons.html").select_one("#p-trotsky").find_next("dd")
+    assert entry.select_one("em").get_text() == "혁명가"
+    assert entry.select_one("a[href='https://example.org']").get_text() == "저술가"
+    assert "*" not in entry.get_text() and "\\" not in entry.get_text()
+    # The preview shows the words, without the markup.
+    page = html(app, "text/a.html")
+    preview = page.select_one(".edition-term-preview").get_text()
+    assert "러시아 혁명가이자 저술가." in preview
+    glossary = html(app, "back/glossary.html").select_one("#g-left-opposition").find_next("dd")
+    assert glossary.select_one("em").get_text() == "반대파" and "*" not in glossary.get_text()
+    term = html(app, "text/a.html").select(".edition-term-preview")
+    assert all("\\" not in t.get_text() and "*" not in t.get_text() for t in term)

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, plain, sphinx_build
 from critical_edition import bibstyle
-from critical_edition.apparatus import AnnotationError
+from critical_edition.datafiles import DataError
 
 bibstyle.register_plugin("pybtex.style.sorting", "edition", bibstyle.EditionSorting)
 
@@ -86,7 +86,7 @@ def root(tmp_path, rootdir):
 def test_a_quotation_without_source_fails_the_build_with_its_place(root, make_app):
     (root / "quotation-marks.toml").unlink()
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError, match="1 quotation"):
+    with pytest.raises(DataError, match="1 quotation"):
         app.build()
     warnings = plain(app.warning.getvalue())
     assert "text/a.rst:6: ERROR: quotation without a source: “혁명은 계속되어야 한다”" in warnings
@@ -101,7 +101,7 @@ def test_a_block_quotation_without_source_fails(root, make_app):
     end = text.index("[[annotation]]", start + 1)
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
     assert 'block quotation without a source: “"인용된 문단이다."”' in plain(app.warning.getvalue())
 
@@ -113,9 +113,10 @@ def test_a_listed_mark_that_matches_nothing_is_an_error(root, make_app):
         encoding="utf-8",
     )
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
-    assert "quotation-marks.toml:8: mark '없는 말' matches no quotation mark" in plain(
+    # the form of every data file's messages: file:line: ERROR: record: message
+    assert "quotation-marks.toml:8: ERROR: mark '없는 말': matches no quotation mark" in plain(
         app.warning.getvalue()
     )
 
@@ -125,11 +126,12 @@ def test_a_mark_with_an_unknown_use_is_an_error(root, make_app):
         '[[mark]]\ntext = "혁명은 계속되어야 한다"\nuse = "quote"\n', encoding="utf-8"
     )
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
-    assert "quotation-marks.toml:2: mark '혁명은 계속되어야 한다': 'use' must be one of" in plain(
-        app.warning.getvalue()
-    )
+    assert (
+        "quotation-marks.toml:3: ERROR: mark '혁명은 계속되어야 한다': use = 'quote' is not "
+        "allowed; use one of 'term'"
+    ) in plain(app.warning.getvalue())
 
 
 def test_a_malformed_bib_file_fails_the_strict_build_and_names_it(root, tmp_path):
@@ -148,7 +150,7 @@ def test_an_unknown_key_in_a_source_note_is_named(root, make_app):
         encoding="utf-8",
     )
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
     assert "annotation 'src-lenin': unknown bib key 'nowhere-1999'" in plain(app.warning.getvalue())
 
@@ -251,7 +253,7 @@ def test_a_citation_far_from_any_quotation_needs_its_own_source(root, make_app):
         encoding="utf-8",
     )
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(AnnotationError):
+    with pytest.raises(DataError):
         app.build()
     assert "text/a.rst:4: ERROR: reference without a source: (전집33권)" in plain(
         app.warning.getvalue()

@@ -1,5 +1,13 @@
-"""The edition's own Sphinx extension: numbering, quotations, the apparatus, Korean
-typesetting and Korean full-text search."""
+"""The edition's own Sphinx extension: numbering, quotations, the apparatus, the registers,
+Korean typesetting and Korean full-text search.
+
+Data flows one way: data files (``datafiles``, ``annotation_files``, ``register.data``) become
+validated records (``records``); read transforms anchor them as nodes (``numbering`` 800,
+``apparatus`` 810, ``register.linking`` 815, ``sources`` 820, all before the domains
+collect at 850) and note what other pages need in the domain (``domain``); post-transforms
+number, link and fill the generated pages; per-builder visitors (``writers``) render the
+nodes from their attributes alone.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +17,19 @@ from critical_edition import (
     apparatus,
     assets,
     bibstyle,
+    config,
     corrections,
     crossrefs,
     korean,
-    linking,
     numbering,
     quotations,
-    register_pages,
+    register,
     search_ko,
     sources,
     stats,
     writers,
 )
+from critical_edition.domain import EditionDomain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,6 +39,8 @@ __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    config.setup(app)  # first: the values and events every other part uses
+    app.add_domain(EditionDomain)
     writers.register_nodes(app)
     numbering.setup(app)
     quotations.setup(app)
@@ -41,12 +52,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     korean.setup(app)
     assets.setup(app)
     search_ko.setup(app)
-    linking.setup(app)
-    register_pages.setup(app)
+    register.setup(app)
     stats.setup(app)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

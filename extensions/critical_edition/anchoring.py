@@ -1,6 +1,10 @@
-"""Anchoring standoff data in the text: find an exact quote, wrap it in a node.
+"""Anchoring standoff data in the text: find an exact quote or a register form, wrap it.
 
-The semantics are those of the W3C Web Annotation ``TextQuoteSelector``: a quote, with an
+The places anything may anchor in are the *units* of a text document: its article
+paragraphs and attribution lines (:func:`units_of`). An annotation is found by its quote
+(:func:`find`), a person or term of the registers by its forms as words (:func:`find_forms`).
+
+The semantics of quotes are those of the W3C Web Annotation ``TextQuoteSelector``: a quote, with an
 optional prefix and suffix that must stand right before and after it. Offsets are counted
 in the *witness* text of a unit (a paragraph or an attribution line): corrected readings
 and notes that earlier anchors inserted do not count, so every anchor is placed against
@@ -9,11 +13,18 @@ the text as the witness has it, whatever was anchored before.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
-from critical_edition.nodes import corrected_reading, edition_note, note_marker, register_preview
+from critical_edition.nodes import (
+    attribution_line,
+    corrected_reading,
+    edition_note,
+    note_marker,
+    register_preview,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -28,6 +39,23 @@ class Place(NamedTuple):
     unit: int  # index into the units searched
     start: int
     end: int
+
+
+def units_of(doctree: nodes.document) -> list[tuple[nodes.Element, int]]:
+    """The places annotations may anchor in: article paragraphs and attribution lines.
+
+    Each comes with the local number of its paragraph (for an attribution line, the
+    paragraph it follows). Only numbered paragraphs (``edition_local``) count.
+    """
+    units: list[tuple[nodes.Element, int]] = []
+    local = 0
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, attribution_line))):
+        if isinstance(node, nodes.paragraph):
+            if "edition_local" not in node:
+                continue
+            local = node["edition_local"]
+        units.append((node, local))
+    return units
 
 
 def witness_texts(unit: nodes.Element) -> Iterator[nodes.Text]:
@@ -96,3 +124,41 @@ def wrap(unit: nodes.Element, start: int, end: int, wrapper: nodes.Element) -> n
             return wrapper
         offset += length
     raise Crossing
+
+
+# -- Register forms -----------------------------------------------------------------------------
+
+#: Particles and endings that may follow a name or a term within its word, stacked.
+PARTICLES = (
+    "에게서 에게로 에게 에서 으로부터 로부터 으로서 로서 으로써 로써 으로 로 부터 까지 조차 마저 "
+    "처럼 보다 이라는 라는 이란 란 이나 이며 이다 였다 이었다 였던 이었던 와 과 은 는 이 가 을 를 "
+    "의 에 도 만 인 나 며 들 간"
+).split()
+ENDING = re.compile(rf"(?:{'|'.join(PARTICLES)})*(?![가-힣])")
+
+
+def is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def find_forms(text: str, forms: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, form, entry id) of every occurrence of a form as a word; ``forms``
+    longest first.
+
+    A form is found where a word starts (after a space, a mark or the start) and ends before
+    a non-Hangul character or before particles (트로츠키는, 지노비에프와의, 3자 동맹에게).
+    Where several forms start at the same place, the longest wins.
+    """
+    position = 0
+    while position < len(text):
+        if position and is_hangul(text[position - 1]):
+            position += 1
+            continue
+        for form, entry_id in forms:
+            end = position + len(form)
+            if text.startswith(form, position) and ENDING.match(text, end):
+                yield position, end, form, entry_id
+                position = end
+                break
+        else:
+            position += 1

@@ -1,9 +1,9 @@
 """Editorial annotations: standoff files anchored into the text as apparatus notes.
 
 Each text document ``text/<part>`` may have ``<edition_annotations_dir>/<part>.toml``
-(``standoff.py`` reads it). While the document is read, every annotation is anchored to its
-exact quote (``anchoring.py``), its body is parsed safely (``safe_rst.py``), and nodes are
-inserted right in the text:
+(``annotation_files.py`` reads it, with each body parsed safely). While the document is read,
+every annotation is anchored to its exact quote (``anchoring.py``), and nodes are inserted
+right in the text:
 
 * an emendation becomes an :class:`~critical_edition.nodes.emendation` holding the witness
   and the corrected reading, followed by a marker and its apparatus note;
@@ -21,18 +21,16 @@ from __future__ import annotations
 import string
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 
-from critical_edition import anchoring, register, safe_rst, sources, standoff
+from critical_edition import anchoring, annotation_files, datafiles, safe_rst
 from critical_edition.bibstyle import source_note
 from critical_edition.domain import get_domain
 from critical_edition.nodes import (
     apparatus_entry,
-    attribution_line,
     corrected_reading,
     edition_note,
     emendation,
@@ -41,38 +39,15 @@ from critical_edition.nodes import (
     note_source,
     witness_reading,
 )
-from critical_edition.numbering import first_numbers, is_text_document
-from critical_edition.standoff import AnnotationError, shown
+from critical_edition.numbering import Numbering, is_text_document
+from critical_edition.records import NoteRecord, Problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from critical_edition.standoff import Annotation, Problem
-
-logger = logging.getLogger(__name__)
-
-
-class NoteRecord(NamedTuple):
-    """What the rest of the edition needs to know of an anchored annotation."""
-
-    id: str
-    docname: str
-    kind: str
-    label: str
-    local: int  # number of its paragraph within the document
-    offset: int  # character offset of the quote in that paragraph's witness text
-    quote: str
-    reading: str | None
-    paragraph_hint: int | None
-    path: str
-    line: int  # of its id
-    hint_line: int  # of its paragraph number
-    verification: str = ""
-    evidence: str | None = None  # what the editors checked, and where
-    paragraph_refs: tuple[int, ...] = ()  # the ¶N its body refers to
-    body_line: int = 0  # of its body
+    from critical_edition.records import Annotation
 
 
 # -- Files ------------------------------------------------------------------------------------
@@ -87,12 +62,11 @@ def annotation_file(env: BuildEnvironment, docname: str) -> Path | None:
 
 
 def report(problem: Problem) -> None:
-    logger.error(
-        str(problem),
-        location=f"{problem.path}:{problem.line}",
-        type="edition",
-        subtype="annotation",
-    )
+    datafiles.report(problem, "annotation")
+
+
+def problem(record: Annotation | NoteRecord, line: int, message: str) -> Problem:
+    return Problem(record.path, line, f"annotation {record.id!r}", message)
 
 
 # -- Labels -----------------------------------------------------------------------------------
@@ -110,57 +84,31 @@ def letter_label(number: int) -> str:
 # -- Reading ----------------------------------------------------------------------------------
 
 
-def units_of(doctree: nodes.document) -> list[tuple[nodes.Element, int]]:
-    """The places annotations may anchor in: article paragraphs and attribution lines.
-
-    Each comes with the local number of its paragraph (for an attribution line, the
-    paragraph it follows).
-    """
-    units: list[tuple[nodes.Element, int]] = []
-    local = 0
-    for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, attribution_line))):
-        if isinstance(node, nodes.paragraph):
-            if "edition_local" not in node:
-                continue
-            local = node["edition_local"]
-        units.append((node, local))
-    return units
-
-
 class AnchorAnnotations(SphinxTransform):
     """Anchor the annotations of a text document into its doctree."""
 
-    default_priority = 910  # after CountParagraphs
+    default_priority = 810  # after CountParagraphs (800), before the domains (850)
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.current_document.docname
         path = annotation_file(self.env, docname)
         if path is None:
             return
-        marks_path = sources.marks_file(self.env)
-        if marks_path.is_file():  # a file that appears later: see new_annotation_files
-            self.env.note_dependency(str(marks_path))
-        units = units_of(self.document)
+        datafiles.depend(self.env, path)
+        units = anchoring.units_of(self.document)
         texts = [anchoring.witness_text(unit) for unit, _local in units]
-        records: list[Annotation] = []
-        problems: list[Problem] = []
-        if path.is_file():
-            self.env.note_dependency(str(path))
-            records, problems = standoff.load(path, shown(path))
+        records, problems = annotation_files.load(path)
         placed: list[tuple[Annotation, anchoring.Place]] = []
         for record in records:
             place = self.place_of(record, texts, docname, problems)
             if place is not None:
                 placed.append((record, place))
-        bodies = {record.id: self.body_of(record, problems) for record in records}
         source_notes = {record.id: self.sources_of(record, problems) for record in records}
         problems += overlaps(placed)
         domain = get_domain(self.env)
-        marks, _marks_problems = sources.load_marks(marks_path)  # reported at env-updated
-        domain.note_quotations(docname, sources.quotations_of(docname, units, texts, placed, marks))
         if problems:
-            for problem in problems:
-                report(problem)
+            for found in problems:
+                report(found)
             domain.note_problems(docname, len(problems))
             return
         notes = []
@@ -170,13 +118,12 @@ class AnchorAnnotations(SphinxTransform):
         )
         for record, place in order:
             unit, local = units[place.unit]
-            marker, note = self.note_nodes(record, bodies[record.id], source_notes[record.id])
+            marker, note = self.note_nodes(record, source_notes[record.id])
             wrapper = self.wrapper_of(record)
             anchoring.wrap(unit, place.start, place.end, wrapper)
             wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [marker, note])
-            notes.append((record, local, place, safe_rst.paragraph_refs(bodies[record.id])))
-        records_out = self.label(notes)
-        domain.note_annotations(docname, records_out)
+            notes.append((record, local, place, safe_rst.paragraph_refs(record.parsed)))
+        domain.note_annotations(docname, self.label(notes))
 
     # Checks ----------------------------------------------------------------------------------
 
@@ -196,37 +143,20 @@ class AnchorAnnotations(SphinxTransform):
                 "paragraph or attribution line"
             )
             problems.append(
-                standoff.Problem(
-                    record.path,
-                    line,
-                    record.id,
-                    f"target quote {record.quote!r} not found in {docname}{hint}",
-                )
+                problem(record, line, f"target quote {record.quote!r} not found in {docname}{hint}")
             )
             return None
         candidates = "; ".join(anchoring.context(texts[p.unit], p) for p in places[:6])
         problems.append(
-            standoff.Problem(
-                record.path,
+            problem(
+                record,
                 line,
-                record.id,
                 f"target quote {record.quote!r} occurs {len(places)} times in {docname}: "
                 f"{candidates}. Add a prefix or suffix (the exact text just before or after "
                 "it) so that it occurs once",
             )
         )
         return None
-
-    def body_of(self, record: Annotation, problems: list[Problem]) -> list[nodes.Node]:
-        if not record.body:
-            return []
-        paragraphs, body_problems = safe_rst.parse_body(record.body, record.path)
-        first = record.line_of("body")
-        problems.extend(
-            standoff.Problem(record.path, first + p.line - 1, record.id, f"body: {p.message}")
-            for p in body_problems
-        )
-        return paragraphs
 
     @cached_property
     def cite(self) -> Domain:
@@ -242,10 +172,9 @@ class AnchorAnnotations(SphinxTransform):
             node = source_note(self.cite, source.key, source.locator)
             if node is None:
                 problems.append(
-                    standoff.Problem(
-                        record.path,
+                    problem(
+                        record,
                         record.line_of("sources"),
-                        record.id,
                         f"unknown bib key {source.key!r}: add the work to a file in bib/ "
                         "or correct the key",
                     )
@@ -270,11 +199,13 @@ class AnchorAnnotations(SphinxTransform):
         return node
 
     def note_nodes(
-        self, record: Annotation, body: list[nodes.Node], sources: list[note_source]
+        self, record: Annotation, sources: list[note_source]
     ) -> tuple[note_marker, edition_note]:
         marker = note_marker(
             ids=[f"r-{record.id}"], refid=f"n-{record.id}", series=record.series, label=""
         )
+        level = record.verification
+        shown = annotation_files.verification_shown(record.series, level)
         note = edition_note(
             # Source notes repeat the bibliography: search finds their works there.
             classes=["no-search"] if record.kind == "source" else [],
@@ -282,17 +213,28 @@ class AnchorAnnotations(SphinxTransform):
             backref=f"r-{record.id}",
             series=record.series,
             kind=record.kind,
-            verification=record.verification,
+            verification=level,
             label="",
+            # What readers see of the kind and of what was checked, in Korean.
+            kind_label=""
+            if record.kind in ("emendation", "source")
+            else annotation_files.KIND_LABELS[record.kind],
+            verification_label=annotation_files.VERIFICATION_LABELS[level] if shown else "",
+            verification_title=annotation_files.VERIFICATION_DESCRIPTIONS[level] if shown else "",
         )
         if record.kind == "emendation":
             note += apparatus_entry(
                 "",
-                corrected_reading("", record.reading),
-                witness_reading("", record.quote),
+                corrected_reading("", record.reading, in_note=True),
+                witness_reading("", record.quote, in_note=True),
             )
-        note.extend(body)
+        note.extend(node.deepcopy() for node in record.parsed)
         note.extend(sources)
+        # In print, a source starts on a new line of the note, unless it follows the head of
+        # an emendation note or nothing (a body's paragraphs are marked by ``safe_rst``).
+        for before, node in zip(note.children, note.children[1:], strict=False):
+            if isinstance(node, note_source) and not isinstance(before, apparatus_entry):
+                node["separated"] = True
         return marker, note
 
     def label(self, notes: list) -> tuple[NoteRecord, ...]:
@@ -327,6 +269,8 @@ class AnchorAnnotations(SphinxTransform):
                 evidence=record.evidence,
                 paragraph_refs=refs,
                 body_line=record.line_of("body"),
+                unit=place.unit,
+                end=place.end,
             )
             for record, local, place, refs in notes
         )
@@ -352,10 +296,9 @@ def overlaps(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
             else:
                 continue
             problems.append(
-                standoff.Problem(
-                    second.path,
+                problem(
+                    second,
                     second.line_of("quote"),
-                    second.id,
                     f"{why} (annotation {first.id!r}, line {first.line_of('quote')}); "
                     "anchor one of them to a different stretch of text",
                 )
@@ -371,45 +314,42 @@ def check_edition(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     failures = sum(domain.annotation_problems.values())
     seen: dict[str, NoteRecord] = {}
-    firsts = first_numbers(env)
+    numbering = Numbering(env)
     for docname in sorted(domain.annotations):
         for record in domain.annotations[docname]:
             if record.id in seen:
                 other = seen[record.id]
                 report(
-                    standoff.Problem(
-                        record.path,
+                    problem(
+                        record,
                         record.line,
-                        record.id,
                         f"duplicate id: also used in {other.path}:{other.line}; give each "
                         "annotation its own id",
                     )
                 )
                 failures += 1
             seen.setdefault(record.id, record)
-            if record.paragraph_hint is not None and docname in firsts:
-                number = firsts[docname] + record.local - 1
+            if record.paragraph_hint is not None and docname in numbering.firsts:
+                number = numbering.number(docname, record.local)
                 if number != record.paragraph_hint:
                     report(
-                        standoff.Problem(
-                            record.path,
+                        problem(
+                            record,
                             record.hint_line,
-                            record.id,
                             f"paragraph = {record.paragraph_hint}, but the quote is in "
                             f"¶{number}; correct the paragraph number or the quote",
                         )
                     )
                     failures += 1
-    last = sum(domain.paragraph_counts.values())
+    last = numbering.last
     for docname in sorted(domain.annotations):
         for record in domain.annotations[docname]:
             for number in record.paragraph_refs:
                 if not 1 <= number <= last:
                     report(
-                        standoff.Problem(
-                            record.path,
+                        problem(
+                            record,
                             record.body_line,
-                            record.id,
                             f"body: ¶{number} does not exist; the article has ¶1–¶{last}",
                         )
                     )
@@ -423,8 +363,8 @@ def check_edition(app: Sphinx, env: BuildEnvironment) -> None:
     for path in sorted(directory.glob("*.toml")) if directory.is_dir() else ():
         if path.stem not in parts:
             report(
-                standoff.Problem(
-                    shown(path),
+                Problem(
+                    datafiles.shown(path),
                     1,
                     None,
                     f"no text document {env.config.edition_text_prefix}{path.stem} for this "
@@ -437,27 +377,21 @@ def check_edition(app: Sphinx, env: BuildEnvironment) -> None:
             f"{failures} problem(s) in the annotation files (listed above); nothing was "
             "written. Fix them and build again."
         )
-        raise AnnotationError(msg)
+        raise datafiles.DataError(msg)
 
 
 def new_annotation_files(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Documents whose annotation file appeared since they were read."""
-    shared = [sources.marks_file(env)] + [register.register_path(env, k) for k in register.KINDS]
-    outdated = []
-    for docname in env.found_docs - added - changed - removed:
-        path = annotation_file(env, docname)
-        if path is None:
-            continue
-        known = {Path(d) for d in env.dependencies.get(docname, ())}
-        if any(p.is_file() and p not in known for p in [path, *shared]):
-            outdated.append(docname)
-    return outdated
+    return [
+        docname
+        for docname in sorted(env.found_docs - added - changed - removed)
+        if (path := annotation_file(env, docname)) and datafiles.appeared(env, docname, path)
+    ]
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_annotations_dir", "annotations", "env", types=frozenset({str}))
     app.add_transform(AnchorAnnotations)
     app.connect("env-get-outdated", new_annotation_files)
     app.connect("env-updated", check_edition)

@@ -10,31 +10,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
 
 from critical_edition.domain import get_domain
-from critical_edition.generated import cell, changed_pages, link, table
+from critical_edition.generated import FillPage, PagePlaceholder, cell, link, table, written_again
 from critical_edition.nodes import corrections_list
-from critical_edition.numbering import anchor, first_numbers, reading_order
+from critical_edition.numbering import Numbering, anchor, reading_order
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from critical_edition.apparatus import NoteRecord
+    from critical_edition.records import NoteRecord
 
 COLUMNS = (("¶", 8), ("저본", 30), ("교정", 30), ("주석", 12))
+PAGE = "corrections"
 
 
-class CorrectionsDirective(SphinxDirective):
+class CorrectionsDirective(PagePlaceholder):
     """``.. edition-corrections::``: the list of corrections of the whole edition."""
 
-    def run(self) -> list[nodes.Node]:
-        node = corrections_list()
-        self.set_source_info(node)
-        get_domain(self.env).note_corrections_page(self.env.current_document.docname)
-        return [node]
+    node_class = corrections_list
+    page = PAGE
 
 
 def emendations(env: BuildEnvironment) -> list[NoteRecord]:
@@ -49,36 +45,30 @@ def emendations(env: BuildEnvironment) -> list[NoteRecord]:
     return sorted(records, key=lambda r: (order.get(r.docname, len(order)), r.local, r.offset))
 
 
-class FillCorrections(SphinxPostTransform):
-    default_priority = 6  # before references are resolved (10)
+class FillCorrections(FillPage):
+    node_class = corrections_list
 
-    def run(self, **kwargs: object) -> None:
-        for placeholder in list(self.document.findall(corrections_list)):
-            placeholder.replace_self(self.table())
-
-    def table(self) -> nodes.Node:
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
         records = emendations(self.env)
         if not records:
-            return nodes.paragraph("", "교정한 곳이 없다.")
-        firsts = first_numbers(self.env)
+            return [nodes.paragraph("", "교정한 곳이 없다.")]
+        numbering = Numbering(self.env)
         here = self.env.current_document.docname
         result, body = table(COLUMNS, ["edition-corrections"])
         for record in records:
-            number = firsts.get(record.docname, 1) + record.local - 1
+            number = numbering.number(record.docname, record.local)
             row = nodes.row()
             row += cell(link(str(number), here, record.docname, anchor(number)))
             row += cell(nodes.Text(record.quote), classes=("edition-witness-cell",))
             row += cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))
             row += cell(link(record.label, here, record.docname, f"n-{record.id}"))
             body += row
-        return result
+        return [result]
 
 
 def corrections_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages with the list must be written again when any emendation changed."""
-    domain = get_domain(env)
-    snapshot = tuple(emendations(env)), tuple(first_numbers(env).items())
-    return changed_pages(domain, "corrections_snapshot", snapshot, domain.corrections_pages)
+    return written_again(env, PAGE, (tuple(emendations(env)), Numbering(env).state()))
 
 
 def setup(app: Sphinx) -> None:

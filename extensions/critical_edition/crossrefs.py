@@ -17,26 +17,14 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from critical_edition.domain import get_domain
 from critical_edition.generated import link
 from critical_edition.nodes import page_ref, paragraph_ref
-from critical_edition.numbering import anchor, first_numbers
+from critical_edition.numbering import Numbering, anchor
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
-
-
-def paragraph_places(env: BuildEnvironment) -> dict[int, str]:
-    """Every paragraph number of the article → the document that holds it."""
-    counts = get_domain(env).paragraph_counts
-    return {
-        first + offset: docname
-        for docname, first in first_numbers(env).items()
-        for offset in range(counts[docname])
-    }
 
 
 class PrintPageNumbers(SphinxPostTransform):
@@ -46,7 +34,7 @@ class PrintPageNumbers(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: object) -> None:
-        places = paragraph_places(self.env)
+        places = Numbering(self.env).places()
         for ref in list(self.document.findall(paragraph_ref)):
             if ref["number"] in places:
                 page = page_ref(docname=places[ref["number"]], refid=anchor(ref["number"]))
@@ -62,7 +50,7 @@ class ResolveParagraphRefs(SphinxPostTransform):
         refs = list(self.document.findall(paragraph_ref))
         if not refs:
             return
-        places = paragraph_places(self.env)
+        places = Numbering(self.env).places()
         here = self.env.current_document.docname
         for ref in refs:
             number = ref["number"]

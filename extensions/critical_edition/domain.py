@@ -1,4 +1,9 @@
-"""The edition's domain: all cross-document state of the extension, purged and merged per doc."""
+"""The edition's domain: all cross-document state of the extension, purged and merged per doc.
+
+It also resolves the links the edition makes itself (``pending_xref`` nodes of the domain
+``edition``): ``anchor`` (``<docname>#<id>``) and ``entry`` (``<register kind>#<anchor>``,
+a link to a register entry, or no link when the edition has no such register page).
+"""
 
 from __future__ import annotations
 
@@ -15,36 +20,33 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from critical_edition.apparatus import NoteRecord
-    from critical_edition.linking import Occurrence
-    from critical_edition.sources import Quotation
+    from critical_edition.records import NoteRecord, Occurrence, Quotation
 
 
 class EditionDomain(Domain):
     name = "edition"
     label = "Critical edition"
-    data_version = 4
+    data_version = 5
     initial_data: ClassVar[dict[str, Any]] = {
+        # Per document (purged and merged by docname):
         "paragraph_counts": {},  # docname -> number of article paragraphs in it
-        "numbering": (),  # ((docname, first number), ...) as last written
         "annotations": {},  # docname -> (NoteRecord, ...) anchored in it
         "annotation_problems": {},  # docname -> number of problems found reading it
-        "corrections_pages": {},  # docname -> True: documents with a list of corrections
         "quotations": {},  # docname -> (Quotation, ...) found in it
-        "report_pages": {},  # docname -> True: documents with the sources report
         "occurrences": {},  # docname -> (Occurrence, ...) of persons and terms in it
-        "register_docs": {},  # docname -> kind of the register it lists (persons | glossary)
+        "generated_pages": {},  # docname -> (page, ...) it shows: corrections, persons, …
+        # Of the whole edition, as last written (see numbering.py and generated.py):
+        "numbering": (),  # ((docname, first paragraph number), ...)
+        "snapshots": {},  # page -> what the pages of that kind showed
     }
     #: Data keyed by docname, purged and merged alike.
     per_document = (
         "paragraph_counts",
         "annotations",
         "annotation_problems",
-        "corrections_pages",
         "quotations",
-        "report_pages",
         "occurrences",
-        "register_docs",
+        "generated_pages",
     )
 
     @property
@@ -60,37 +62,34 @@ class EditionDomain(Domain):
         return self.data["annotation_problems"]
 
     @property
-    def corrections_pages(self) -> dict[str, bool]:
-        return self.data["corrections_pages"]
-
-    @property
     def quotations(self) -> dict[str, tuple[Quotation, ...]]:
         return self.data["quotations"]
-
-    @property
-    def report_pages(self) -> dict[str, bool]:
-        return self.data["report_pages"]
-
-    def note_quotations(self, docname: str, quotations: tuple[Quotation, ...]) -> None:
-        self.quotations[docname] = quotations
-
-    def note_report_page(self, docname: str) -> None:
-        self.report_pages[docname] = True
 
     @property
     def occurrences(self) -> dict[str, tuple[Occurrence, ...]]:
         return self.data["occurrences"]
 
     @property
+    def numbering(self) -> tuple[tuple[str, int], ...]:
+        return self.data["numbering"]
+
+    @property
+    def snapshots(self) -> dict[str, object]:
+        return self.data["snapshots"]
+
+    def pages_of(self, page: str) -> list[str]:
+        """The documents that show a generated page of this kind, sorted."""
+        return sorted(d for d, pages in self.data["generated_pages"].items() if page in pages)
+
+    @property
     def register_pages(self) -> dict[str, str]:
-        """kind -> the docname of its register page."""
-        return {kind: docname for docname, kind in self.data["register_docs"].items()}
-
-    def note_occurrences(self, docname: str, occurrences: tuple[Occurrence, ...]) -> None:
-        self.occurrences[docname] = occurrences
-
-    def note_register_page(self, docname: str, kind: str) -> None:
-        self.data["register_docs"][docname] = kind
+        """register kind -> the docname of its page."""
+        return {
+            page: docname
+            for docname, pages in sorted(self.data["generated_pages"].items())
+            for page in pages
+            if page in ("persons", "glossary")
+        }
 
     def note_paragraph_count(self, docname: str, count: int) -> None:
         self.paragraph_counts[docname] = count
@@ -101,8 +100,18 @@ class EditionDomain(Domain):
     def note_problems(self, docname: str, count: int) -> None:
         self.annotation_problems[docname] = count
 
-    def note_corrections_page(self, docname: str) -> None:
-        self.corrections_pages[docname] = True
+    def note_quotations(self, docname: str, quotations: tuple[Quotation, ...]) -> None:
+        self.quotations[docname] = quotations
+
+    def note_occurrences(self, docname: str, occurrences: tuple[Occurrence, ...]) -> None:
+        self.occurrences[docname] = occurrences
+
+    def note_generated_page(self, docname: str, page: str) -> None:
+        pages = self.data["generated_pages"].get(docname, ())
+        self.data["generated_pages"][docname] = (*pages, page)
+
+    def note_numbering(self, numbering: tuple[tuple[str, int], ...]) -> None:
+        self.data["numbering"] = numbering
 
     def clear_doc(self, docname: str) -> None:
         for key in self.per_document:
@@ -117,12 +126,21 @@ class EditionDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: nodes.Element,
-    ) -> nodes.reference | None:
-        """``anchor`` references (``<docname>#<id>``): links the edition makes itself."""
-        if typ != "anchor":
-            return None
-        docname, _sep, anchor = target.partition("#")
-        return make_refnode(builder, fromdocname, docname, anchor, contnode)
+    ) -> nodes.Element | None:
+        """``anchor`` and ``entry`` references: links the edition makes itself."""
+        if typ == "anchor":
+            docname, _sep, anchor = target.partition("#")
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
+        if typ == "entry":
+            # A register entry: the occurrence (``contnode``) carries the address itself, so
+            # that it stays one element with its preview; without a register page, no link.
+            kind, _sep, anchor = target.partition("#")
+            page = self.register_pages.get(kind)
+            if page is not None:
+                reference = make_refnode(builder, fromdocname, page, anchor, contnode)
+                contnode["refuri"] = reference.get("refuri") or "#" + reference["refid"]
+            return contnode
+        return None
 
     def resolve_any_xref(self, *args: object) -> list:
         return []

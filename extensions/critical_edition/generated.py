@@ -1,17 +1,58 @@
-"""Pieces of the pages the edition writes from its data (교정 목록, 출처 현황, 용어집, 인명 색인):
-links to places in the text, tables, and when such a page must be written again."""
+"""The pages the edition writes from its data (교정 목록, 출처 현황, 용어집, 인명 색인).
+
+Each is a directive that leaves a placeholder and notes the page in the domain
+(:class:`PagePlaceholder`), a post-transform that fills the placeholder when the page is
+written (:class:`FillPage`), and a snapshot of what the page shows, compared at
+``env-get-updated`` so that the page is written again when its data changed
+(:func:`written_again`). Also the pieces they are made of: links to places in the text,
+tables.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from critical_edition.domain import get_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
-    from critical_edition.domain import EditionDomain
+    from sphinx.environment import BuildEnvironment
+
+
+class PagePlaceholder(SphinxDirective):
+    """A directive that leaves a placeholder for a page written from the edition's data."""
+
+    node_class: ClassVar[type[nodes.Element]]
+    page: ClassVar[str]  # the kind of page, as the domain notes it
+
+    def placeholder(self) -> tuple[nodes.Element, str]:
+        return self.node_class(), self.page
+
+    def run(self) -> list[nodes.Node]:
+        node, page = self.placeholder()
+        self.set_source_info(node)
+        get_domain(self.env).note_generated_page(self.env.current_document.docname, page)
+        return [node]
+
+
+class FillPage(SphinxPostTransform):
+    """Replace each placeholder of ``node_class`` by what :meth:`fill` makes of the data."""
+
+    default_priority = 6  # after the paragraphs are numbered (5), before references (10)
+    node_class: ClassVar[type[nodes.Element]]
+
+    def run(self, **kwargs: object) -> None:
+        for placeholder in list(self.document.findall(self.node_class)):
+            placeholder.replace_self(self.fill(placeholder))
+
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        raise NotImplementedError
 
 
 def link(text: str, here: str, docname: str, anchor: str) -> addnodes.pending_xref:
@@ -49,14 +90,14 @@ def table(
     return result, body
 
 
-def changed_pages(
-    domain: EditionDomain, key: str, snapshot: object, pages: Iterable[str]
-) -> list[str]:
-    """``pages`` if ``snapshot`` (what they show) differs from the last build's, else none.
+def written_again(env: BuildEnvironment, page: str, snapshot: object) -> list[str]:
+    """The documents showing ``page`` if ``snapshot`` (what they show) differs from the last
+    build's, else none.
 
     For ``env-get-updated``: such pages are not read again when the data they list changes.
     """
-    if snapshot == domain.data.get(key):
+    domain = get_domain(env)
+    if snapshot == domain.snapshots.get(page):
         return []
-    domain.data[key] = snapshot
-    return sorted(pages)
+    domain.snapshots[page] = snapshot
+    return domain.pages_of(page)

@@ -40,11 +40,13 @@ class emendation(nodes.Inline, nodes.Element):
 
 
 class witness_reading(nodes.Inline, nodes.TextElement):
-    """The text as the witness has it, inside an :class:`emendation`."""
+    """The text as the witness has it, inside an :class:`emendation` (not shown in print) or
+    an :class:`apparatus_entry` (``in_note``)."""
 
 
 class corrected_reading(nodes.Inline, nodes.TextElement):
-    """The editors' reading, inside an :class:`emendation`."""
+    """The editors' reading, inside an :class:`emendation` or an :class:`apparatus_entry`
+    (``in_note``: the lemma of the note)."""
 
 
 class note_marker(nodes.Inline, nodes.Element):
@@ -60,8 +62,11 @@ class edition_note(nodes.Inline, nodes.Element):
 
     HTML sets it in the right margin (``edition.css``); LaTeX at the foot of the page, in
     the footnote series of its ``series``. Attributes: ``ids`` (``n-<id>``), ``backref``
-    (``r-<id>``), ``label``, ``series``, ``kind``, ``verification``. Children: an optional
-    :class:`apparatus_entry`, then :class:`note_paragraph` and :class:`note_source` nodes.
+    (``r-<id>``), ``label``, ``series``, ``kind``, ``verification``, and the words readers
+    see: ``kind_label`` (해설, 번역 …; empty for emendations and sources),
+    ``verification_label`` and ``verification_title`` (empty when not shown). Children: an
+    optional :class:`apparatus_entry`, then :class:`note_paragraph` and :class:`note_source`
+    nodes.
     """
 
 
@@ -73,13 +78,17 @@ class apparatus_entry(nodes.Inline, nodes.Element):
 
 
 class note_paragraph(nodes.Inline, nodes.TextElement):
-    """A paragraph of a note body (inline, so that a note can sit inside a paragraph)."""
+    """A paragraph of a note body (inline, so that a note can sit inside a paragraph).
+
+    ``separated``: it follows another paragraph (print starts it on a new line).
+    """
 
 
 class note_source(nodes.Inline, nodes.TextElement):
     """A source of a note: the formatted bibliography entry and the locator.
 
-    Attributes: ``key`` (the bib key), ``locator``.
+    Attributes: ``key`` (the bib key), ``locator``, ``separated`` (print starts it on a new
+    line).
     """
 
 
@@ -95,9 +104,9 @@ class register_term(nodes.Inline, nodes.TextElement):
     """An occurrence of a person or term of the registers.
 
     Attributes: ``entry`` (its id), ``kind`` (persons | glossary), ``anchor`` (the entry's on
-    its register page), ``ids`` (the occurrence's
-    anchor), ``linked`` (the first in its part: a link to the entry with a preview),
-    ``describedby`` (the preview's id).
+    its register page), ``ids`` (the occurrence's anchor), ``linked`` (the first in its
+    part: a link to the entry with a preview), ``describedby`` (the preview's id) and, once
+    the domain resolved the link, ``refuri`` (the entry's address).
     """
 
 

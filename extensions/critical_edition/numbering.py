@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from critical_edition.domain import EditionDomain, get_domain
+from critical_edition.domain import get_domain
 from critical_edition.nodes import paragraph_number
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def article_paragraphs(doctree: nodes.Node) -> Iterator[nodes.paragraph]:
 class CountParagraphs(SphinxTransform):
     """Number the article paragraphs of a text document within the document."""
 
-    default_priority = 900
+    default_priority = 800  # before the apparatus (810) and the domains (850)
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.current_document.docname
@@ -89,17 +89,45 @@ def anchor(number: int) -> str:
     return f"p-{number}"
 
 
+class Numbering:
+    """The global paragraph numbers of the edition as it stands: one place computes them."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.counts = get_domain(env).paragraph_counts
+        self.firsts = first_numbers(env)
+
+    def number(self, docname: str, local: int) -> int:
+        """The global number of the ``local``-th paragraph of a document."""
+        return self.firsts.get(docname, 1) + local - 1
+
+    @property
+    def last(self) -> int:
+        return sum(self.counts.values())
+
+    def places(self) -> dict[int, str]:
+        """Every paragraph number of the article → the document that holds it."""
+        return {
+            first + offset: docname
+            for docname, first in self.firsts.items()
+            for offset in range(self.counts[docname])
+        }
+
+    def state(self) -> tuple[tuple[str, int], ...]:
+        """What the pages that show numbers depend on (for their snapshots)."""
+        return tuple(self.firsts.items())
+
+
 class NumberParagraphs(SphinxPostTransform):
     """Give each article paragraph its global number, anchor and margin number."""
 
     default_priority = 5
 
     def run(self, **kwargs: object) -> None:
-        firsts = first_numbers(self.env)
+        numbering = Numbering(self.env)
         for para in self.document.findall(nodes.paragraph):
-            if "edition_local" not in para or para["edition_doc"] not in firsts:
+            if "edition_local" not in para or para["edition_doc"] not in numbering.firsts:
                 continue
-            number = firsts[para["edition_doc"]] + para["edition_local"] - 1
+            number = numbering.number(para["edition_doc"], para["edition_local"])
             para["ids"].insert(0, anchor(number))
             para["classes"].append("edition-numbered")
             para.insert(0, paragraph_number(number=number, refid=anchor(number)))
@@ -107,17 +135,15 @@ class NumberParagraphs(SphinxPostTransform):
 
 def renumbered_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """When any document's first number moved, every text document must be written again."""
-    domain: EditionDomain = get_domain(env)
-    numbering = tuple(first_numbers(env).items())
-    if numbering == domain.data["numbering"]:
+    domain = get_domain(env)
+    numbering = Numbering(env).state()
+    if numbering == domain.numbering:
         return []
-    domain.data["numbering"] = numbering
+    domain.note_numbering(numbering)
     return [docname for docname, _first in numbering]
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_text_prefix", "text/", "env", types=frozenset({str}))
-    app.add_domain(EditionDomain)
     app.add_transform(CountParagraphs)
     app.add_post_transform(NumberParagraphs)
     app.connect("env-get-updated", renumbered_documents)

@@ -142,7 +142,8 @@ def parse_body(text: str, source: str) -> tuple[list[note_paragraph], list[BodyP
             )
             continue
         inline = [copy for child in block.children for copy in _copy_inline(child, problems, line)]
-        paragraphs.append(note_paragraph("", "", *inline))
+        # In print, a paragraph after another starts on a new line of the note.
+        paragraphs.append(note_paragraph("", "", *inline, separated=bool(paragraphs)))
     return paragraphs, problems
 
 

@@ -8,10 +8,13 @@ While a part is read, the edition finds what in its text needs a source:
   work: ``(전집33권)``, ``(E.H Carr, …, 2권)``, ``(나의 일생)``).
 
 Each is *sourced* when a ``source`` annotation is anchored on it (for a block quotation:
-anywhere in it or on its attribution line). Quotation marks and parentheses that are not
+anywhere in it or on its attribution line): the apparatus, which runs first, notes where
+its notes stand. Quotation marks and parentheses that are not
 quotations or citations (a term, a slogan, scare quotes, an aside) are listed once, with
-what they are, in ``source/quotation-marks.toml`` (``edition_quotation_marks``). Anything
-else is a quotation without a source: the build names its file and line and stops.
+what they are, in ``source/quotation-marks.toml`` (``edition_quotation_marks``), which is
+read only when the edition is checked and the report written, so editing it re-reads no
+part. Anything else is a quotation without a source: the build names its file and line and
+stops.
 
 ``.. edition-sources-report::`` writes the report (출처 현황): every quotation and
 reference in reading order with its source note and status.
@@ -20,25 +23,20 @@ reference in reading order with its source note and status.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
+from critical_edition import anchoring, datafiles
+from critical_edition.annotation_files import VERIFICATION_LABELS
 from critical_edition.domain import get_domain
-from critical_edition.generated import cell, changed_pages, link, table
+from critical_edition.generated import FillPage, PagePlaceholder, cell, link, table, written_again
 from critical_edition.nodes import attribution_line, sources_report
-from critical_edition.numbering import anchor, first_numbers, reading_order
-from critical_edition.standoff import (
-    VERIFICATION_LABELS,
-    AnnotationError,
-    TableLines,
-    toml_syntax_error,
-)
+from critical_edition.numbering import Numbering, anchor, is_text_document, reading_order
+from critical_edition.records import Mark, Problem, Quotation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -46,8 +44,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from critical_edition.anchoring import Place
-    from critical_edition.standoff import Annotation
+    from critical_edition.records import NoteRecord
 
 logger = logging.getLogger(__name__)
 
@@ -69,25 +66,6 @@ KINDS = {"block": "블록 인용", "quote": "인용", "reference": "출처 표�
 MESSAGE_KINDS = {"block": "block quotation", "quote": "quotation", "reference": "reference"}
 
 
-class Quotation(NamedTuple):
-    """A quotation or reference found in a part, and what sources it."""
-
-    docname: str
-    local: int  # paragraph number within the document
-    kind: str  # block | quote | reference
-    text: str
-    line: int | None  # in the source file
-    sources: tuple[str, ...]  # ids of the source annotations anchored on it
-    verification: str | None  # the weakest verification of those notes (None: no source)
-    use: str | None  # listed in the quotation-marks file as this
-
-
-class Mark(NamedTuple):
-    text: str
-    use: str
-    line: int
-
-
 #: Verification of source notes, strongest first.
 VERIFICATION_ORDER = ("wording", "work", "none")
 
@@ -101,57 +79,69 @@ def weakest(verifications: Iterable[str]) -> str | None:
 # -- The quotation-marks file ------------------------------------------------------------------
 
 
+MARKS = datafiles.FileKind(
+    name="quotation-marks file",
+    table="mark",
+    schema="quotation-marks.schema.json",
+    record="mark",
+    key="text",
+    unique=True,
+    example="",
+)
+
+
 def marks_file(env: BuildEnvironment) -> Path:
     return Path(env.srcdir, env.config.edition_quotation_marks)
 
 
-def load_marks(path: Path) -> tuple[dict[str, Mark], list[str]]:
-    """The listed marks by text, and the problems of the file (``file:line: message``)."""
-    if not path.is_file():
-        return {}, []
-    raw = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as error:
-        line, message = toml_syntax_error(error)
-        return {}, [f"{path}:{line}: TOML syntax error: {message}"]
-    lines = TableLines(raw, "mark")
-    marks: dict[str, Mark] = {}
-    problems = []
-    unknown = set(data) - {"mark"}
-    if unknown:
-        problems.append(f"{path}:1: unknown table(s) {sorted(unknown)}; only [[mark]] is allowed")
-    for index, item in enumerate(data.get("mark", [])):
-        line = lines.of(index, "text")
-        text, use = item.get("text"), item.get("use")
-        if not isinstance(text, str) or not text:
-            problems.append(f"{path}:{line}: mark {index + 1}: 'text' must be a non-empty string")
-            continue
-        if use not in USES:
-            problems.append(f"{path}:{line}: mark {text!r}: 'use' must be one of {', '.join(USES)}")
-            continue
-        if extra := set(item) - {"text", "use", "note"}:
-            problems.append(f"{path}:{line}: mark {text!r}: unknown field(s) {sorted(extra)}")
-        if text in marks:
-            problems.append(
-                f"{path}:{line}: mark {text!r} is listed twice (also line {marks[text].line})"
-            )
-        marks[text] = Mark(text, use, line)
-    return marks, problems
+def _mark(table: datafiles.Table) -> tuple[Mark, list[Problem]]:
+    return Mark(table.item["text"], table.item["use"], table.line_of("text")), []
+
+
+def load_marks(path: Path) -> tuple[dict[str, Mark], list[Problem]]:
+    """The listed marks by text, and the problems of the file."""
+    marks, problems = datafiles.load(MARKS, path, _mark)
+    return {mark.text: mark for mark in marks}, list(problems)
+
+
+def use_of(quotation: Quotation, marks: dict[str, Mark]) -> str | None:
+    """What a quotation mark or parenthesis without a source is, if the marks file says so."""
+    if quotation.sources or quotation.kind == "block" or quotation.text not in marks:
+        return None
+    return marks[quotation.text].use
 
 
 # -- Finding quotations ------------------------------------------------------------------------
+
+
+class FindQuotations(SphinxTransform):
+    """Note the quotations and references of a text document, with their source notes."""
+
+    default_priority = 820  # after the apparatus (810) and the registers (815) are anchored
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.current_document.docname
+        if not is_text_document(self.env, docname):
+            return
+        domain = get_domain(self.env)
+        units = anchoring.units_of(self.document)
+        texts = [anchoring.witness_text(unit) for unit, _local in units]
+        notes = domain.annotations.get(docname, ())
+        domain.note_quotations(docname, quotations_of(docname, units, texts, notes))
 
 
 def quotations_of(
     docname: str,
     units: Sequence[tuple[nodes.Element, int]],
     texts: Sequence[str],
-    placed: Sequence[tuple[Annotation, Place]],
-    marks: dict[str, Mark],
+    notes: Sequence[NoteRecord],
 ) -> tuple[Quotation, ...]:
     """The quotations and references of one part, in text order, with their sources."""
-    sources = [(record, place) for record, place in placed if record.kind == "source"]
+    sources = [
+        (record, anchoring.Place(record.unit, record.offset, record.end))
+        for record in notes
+        if record.kind == "source"
+    ]
     found: list[Quotation] = []
     blocks: dict[int, list[int]] = {}  # id(block_quote) -> unit indexes
     for index, (unit, _local) in enumerate(units):
@@ -160,7 +150,7 @@ def quotations_of(
             blocks.setdefault(id(block), []).append(index)
     in_block = {index for indexes in blocks.values() for index in indexes}
 
-    def quotation(kind: str, index: int, text: str, hits: list, use: str | None) -> Quotation:
+    def quotation(kind: str, index: int, text: str, hits: list) -> Quotation:
         unit, local = units[index]
         return Quotation(
             docname,
@@ -170,7 +160,6 @@ def quotations_of(
             unit.line,
             tuple(record.id for record, _place in hits),
             weakest(record.verification for record, _place in hits),
-            None if hits else use,
         )
 
     emitted: set[int] = set()
@@ -184,7 +173,7 @@ def quotations_of(
             quoted = " ".join(
                 texts[i] for i in indexes if not isinstance(units[i][0], attribution_line)
             )
-            found.append(quotation("block", index, quoted, hits, None))
+            found.append(quotation("block", index, quoted, hits))
             continue
         text = texts[index]
         spans = [("quote", m.start(), m.end(), m.group(1)) for m in QUOTED.finditer(text)]
@@ -211,13 +200,12 @@ def quotations_of(
                     ),
                     [],
                 )
-            mark = marks.get(inner)
-            found.append(quotation(kind, index, inner, hits, mark.use if mark else None))
+            found.append(quotation(kind, index, inner, hits))
     # A reference the patterns above do not see (a title named in running text).
     seen = {note_id for q in found for note_id in q.sources}
     for record, place in sources:
         if record.id not in seen:
-            found.append(quotation("reference", place.unit, record.quote, [(record, place)], None))
+            found.append(quotation("reference", place.unit, record.quote, [(record, place)]))
     return tuple(sorted(found, key=lambda q: q.local))
 
 
@@ -228,7 +216,7 @@ GAP = re.compile(r"""["'”’]?[^"()\n.]{0,30}(\.\s?)?""")
 
 def adjacent(
     text: str, start: int, end: int, sourced: Sequence[tuple[int, int, list]]
-) -> list[tuple[Annotation, Place]]:
+) -> list[tuple[NoteRecord, anchoring.Place]]:
     """The sources of a sourced span right before this one, or right after it."""
     for other_start, other_end, hits in sourced:
         if (other_end <= start and GAP.fullmatch(text[other_end:start])) or (
@@ -238,8 +226,8 @@ def adjacent(
     return []
 
 
-def unsourced(quotation: Quotation) -> bool:
-    return not quotation.sources and quotation.use is None
+def unsourced(quotation: Quotation, marks: dict[str, Mark]) -> bool:
+    return not quotation.sources and use_of(quotation, marks) is None
 
 
 # -- Checking the edition ----------------------------------------------------------------------
@@ -252,15 +240,18 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     path = marks_file(env)
     marks, problems = load_marks(path)
-    for message in problems:
-        logger.error(message, type="edition", subtype="sources")
-    failures = len(problems)
+    if problems:  # what is a quotation depends on the file: fix it first
+        for problem in problems:
+            datafiles.report(problem, "sources")
+        msg = f"{len(problems)} problem(s) in the quotation-marks file (listed above)"
+        raise datafiles.DataError(msg)
+    failures = 0
     used: set[str] = set()
     for docname in reading_order(env):
         for q in domain.quotations.get(docname, ()):
-            if q.use is not None or (q.sources and q.text in marks):
+            if q.text in marks and (q.sources or q.kind != "block"):
                 used.add(q.text)
-            if unsourced(q):
+            if unsourced(q, marks):
                 logger.error(
                     "%s without a source: %s%s%s. Add a source annotation "
                     '(kind = "source") to %s/%s.toml, or, if it is not a quotation, list '
@@ -277,21 +268,25 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
                     subtype="sources",
                 )
                 failures += 1
-    for text, mark in marks.items():
-        if text not in used:
-            logger.error(
-                "%s:%d: mark %r matches no quotation mark or parenthesis of the text; "
-                "correct or remove it",
-                path,
-                mark.line,
-                text,
-                type="edition",
-                subtype="sources",
-            )
-            failures += 1
-    if failures:
-        msg = f"{failures} quotation(s) or reference(s) without a source (listed above)"
-        raise AnnotationError(msg)
+    problems += [
+        Problem(
+            datafiles.shown(path),
+            mark.line,
+            f"mark {text!r}",
+            "matches no quotation mark or parenthesis of the text; correct or remove it",
+            MARKS.name,
+        )
+        for text, mark in marks.items()
+        if text not in used
+    ]
+    for problem in problems:
+        datafiles.report(problem, "sources")
+    if failures or problems:
+        msg = (
+            f"{failures + len(problems)} quotation(s) or reference(s) without a source, or "
+            "problem(s) of the quotation-marks file (listed above)"
+        )
+        raise datafiles.DataError(msg)
 
 
 # -- The report page ---------------------------------------------------------------------------
@@ -299,14 +294,14 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
 COLUMNS = (("¶", 7), ("종류", 12), ("본문", 45), ("출처 주석", 12), ("확인", 24))
 
 
-class SourcesReportDirective(SphinxDirective):
+PAGE = "sources-report"
+
+
+class SourcesReportDirective(PagePlaceholder):
     """``.. edition-sources-report::``: every quotation and reference, with its source."""
 
-    def run(self) -> list[nodes.Node]:
-        node = sources_report()
-        self.set_source_info(node)
-        get_domain(self.env).note_report_page(self.env.current_document.docname)
-        return [node]
+    node_class = sources_report
+    page = PAGE
 
 
 def all_quotations(env: BuildEnvironment) -> list[Quotation]:
@@ -314,23 +309,21 @@ def all_quotations(env: BuildEnvironment) -> list[Quotation]:
     return [q for docname in reading_order(env) for q in quotations.get(docname, ())]
 
 
-def status_of(q: Quotation) -> str:
+def status_of(q: Quotation, marks: dict[str, Mark]) -> str:
     if q.sources:
         return f"출처 있음: {VERIFICATION_LABELS[q.verification or 'none']}"
-    if q.use is not None:
-        return f"인용 아님: {USES[q.use]}"
+    use = use_of(q, marks)
+    if use is not None:
+        return f"인용 아님: {USES[use]}"
     return "출처 없음"
 
 
-class FillSourcesReport(SphinxPostTransform):
-    default_priority = 6  # before references are resolved (10)
+class FillSourcesReport(FillPage):
+    node_class = sources_report
 
-    def run(self, **kwargs: object) -> None:
-        for placeholder in list(self.document.findall(sources_report)):
-            placeholder.replace_self(self.report())
-
-    def report(self) -> list[nodes.Node]:
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
         quotations = all_quotations(self.env)
+        marks, _problems = load_marks(marks_file(self.env))  # problems: at env-updated
         labels = {
             record.id: record
             for records in get_domain(self.env).annotations.values()
@@ -344,17 +337,17 @@ class FillSourcesReport(SphinxPostTransform):
                 )
                 for level in VERIFICATION_ORDER
             },
-            "인용이 아닌 따옴표·괄호": sum(1 for q in quotations if not q.sources and q.use),
-            "출처 없음": sum(1 for q in quotations if unsourced(q)),
+            "인용이 아닌 따옴표·괄호": sum(1 for q in quotations if use_of(q, marks)),
+            "출처 없음": sum(1 for q in quotations if unsourced(q, marks)),
         }
         summary = nodes.bullet_list()
         for name, count in counts.items():
             summary += nodes.list_item("", nodes.paragraph("", f"{name}: {count}"))
-        firsts = first_numbers(self.env)
+        numbering = Numbering(self.env)
         here = self.env.current_document.docname
         result, body = table(COLUMNS, ["edition-sources-report"])
         for q in quotations:
-            number = firsts.get(q.docname, 1) + q.local - 1
+            number = numbering.number(q.docname, q.local)
             shown = q.text if len(q.text) <= 48 else q.text[:47] + "…"
             notes: list[nodes.Node] = []
             for note_id in q.sources:
@@ -363,13 +356,13 @@ class FillSourcesReport(SphinxPostTransform):
                     if notes:
                         notes.append(nodes.Text(", "))
                     notes.append(link(record.label, here, record.docname, f"n-{note_id}"))
-            row = nodes.row(classes=["edition-unsourced"] if unsourced(q) else [])
+            row = nodes.row(classes=["edition-unsourced"] if unsourced(q, marks) else [])
             row += cell(link(str(number), here, q.docname, anchor(number)))
             row += cell(nodes.Text(KINDS[q.kind]))
             row += cell(nodes.Text(shown))
             row += cell(*notes)
             evidence = [labels[note_id].evidence for note_id in q.sources if labels.get(note_id)]
-            status = cell(nodes.Text(status_of(q)))
+            status = cell(nodes.Text(status_of(q, marks)))
             for text in filter(None, evidence):
                 status += nodes.paragraph("", text, classes=["edition-evidence"])
             row += status
@@ -378,20 +371,19 @@ class FillSourcesReport(SphinxPostTransform):
 
 
 def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The report pages must be written again when any quotation or its source changed."""
+    """The report pages must be written again when any quotation, its source or the
+    quotation-marks file changed."""
     domain = get_domain(env)
     labels = tuple(
         (r.id, r.label, r.evidence) for records in domain.annotations.values() for r in records
     )
-    snapshot = tuple(all_quotations(env)), labels, tuple(first_numbers(env).items())
-    return changed_pages(domain, "report_snapshot", snapshot, domain.report_pages)
+    marks, _problems = load_marks(marks_file(env))
+    snapshot = tuple(all_quotations(env)), labels, tuple(marks.items()), Numbering(env).state()
+    return written_again(env, PAGE, snapshot)
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value(
-        "edition_quotation_marks", "quotation-marks.toml", "env", types=frozenset({str})
-    )
-    app.add_config_value("edition_sources_required", True, "env", types=frozenset({bool}))
+    app.add_transform(FindQuotations)
     app.add_directive("edition-sources-report", SourcesReportDirective)
     app.add_post_transform(FillSourcesReport)
     app.connect("env-get-updated", report_changed)

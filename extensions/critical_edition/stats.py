@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from critical_edition import register
+from critical_edition.annotation_files import KIND_LABELS, VERIFICATION_LABELS
 from critical_edition.domain import get_domain
-from critical_edition.numbering import first_numbers, is_text_document, reading_order
-from critical_edition.sources import unsourced
-from critical_edition.standoff import KIND_LABELS, VERIFICATION_LABELS
+from critical_edition.numbering import Numbering, is_text_document, reading_order
+from critical_edition.register import data
+from critical_edition.sources import load_marks, marks_file, unsourced, use_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from critical_edition.records import Entry
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ NOTE_LEVELS = ("reviewed", "unverified")
 
 
 def part_stats(
-    env: BuildEnvironment, docname: str, first: int, kinds: dict[str, str]
+    env: BuildEnvironment, docname: str, first: int, kinds: dict[str, str], marks: dict
 ) -> dict[str, Any]:
     """The numbers of one text document, whose first paragraph is ¶``first``."""
     domain = get_domain(env)
@@ -66,8 +68,8 @@ def part_stats(
         "editorial_verification": {level: editorial.get(level, 0) for level in NOTE_LEVELS},
         "quotations": {
             "sourced": sum(1 for q in quotations if q.sources),
-            "not_quotations": sum(1 for q in quotations if not q.sources and q.use),
-            "without_source": sum(1 for q in quotations if unsourced(q)),
+            "not_quotations": sum(1 for q in quotations if use_of(q, marks)),
+            "without_source": sum(1 for q in quotations if unsourced(q, marks)),
         },
         "persons": len({e for e in entries if kinds.get(e) == "persons"}),
         "terms": len({e for e in entries if kinds.get(e) == "glossary"}),
@@ -80,7 +82,7 @@ def part_stats(
 
 
 def totals(
-    parts: list[dict[str, Any]], env: BuildEnvironment, entries: list[register.Entry]
+    parts: list[dict[str, Any]], env: BuildEnvironment, entries: list[Entry]
 ) -> dict[str, Any]:
     def add(key: str) -> dict[str, int]:
         return {name: sum(p[key][name] for p in parts) for name in parts[0][key]}
@@ -173,11 +175,12 @@ class StatsBuilder(Builder):
 
     def finish(self) -> None:
         env = self.env
-        entries, _problems = register.load_all(env)
+        entries, _problems = data.load_all(env)
         kinds = {entry.id: entry.kind for entry in entries}
-        firsts = first_numbers(env)
+        marks, _problems = load_marks(marks_file(env))
+        firsts = Numbering(env).firsts
         parts = [
-            part_stats(env, docname, firsts[docname], kinds)
+            part_stats(env, docname, firsts[docname], kinds, marks)
             for docname in reading_order(env)
             if is_text_document(env, docname)
         ]

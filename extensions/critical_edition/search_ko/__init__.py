@@ -15,12 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from critical_edition.search_ko.build import (
-    ALIAS_EVENT,
-    add_search_page_assets,
-    bind_language,
-    save_cache,
-)
+from critical_edition.search_ko.build import add_search_page_assets, bind_language, save_cache
 from critical_edition.search_ko.language import SearchKorean
 
 if TYPE_CHECKING:
@@ -28,8 +23,6 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_search_aliases", {}, "html", types=frozenset({dict}))
-    app.add_event(ALIAS_EVENT)
     app.add_search_language(SearchKorean)
     app.connect("write-started", bind_language)
     app.connect("html-page-context", add_search_page_assets)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from critical_edition.config import SEARCH_ALIASES_EVENT
 from critical_edition.search_ko.aliases import AliasTable, validated
 from critical_edition.search_ko.analyser import analyser_version
 from critical_edition.search_ko.cache import FILENAME, TermCache
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 logger = logging.getLogger(__name__)
-
-ALIAS_EVENT = "edition-search-aliases"
 
 
 def korean_language(app: Sphinx) -> SearchKorean | None:
@@ -34,7 +33,7 @@ def alias_table(app: Sphinx) -> AliasTable:
     """The config's aliases and those that handlers of ``edition-search-aliases`` supply."""
     conf = str(Path(app.confdir, "conf.py"))
     entries = dict(validated(app.config.edition_search_aliases, conf))
-    for supplied in app.events.emit(ALIAS_EVENT):
+    for supplied in app.events.emit(SEARCH_ALIASES_EVENT):
         for original, forms in validated(supplied, None).items():
             entries[original] = (*entries.get(original, ()), *forms)
     return AliasTable(entries)

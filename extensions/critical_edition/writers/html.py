@@ -6,14 +6,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from critical_edition.domain import get_domain
-from critical_edition.standoff import (
-    KIND_LABELS,
-    VERIFICATION_DESCRIPTIONS,
-    VERIFICATION_LABELS,
-    verification_shown,
-)
-
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
@@ -113,23 +105,23 @@ def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(
         _note_link(self, node["backref"], "edition-note-label", "본문의 자리로", node["label"])
     )
-    if kind not in ("emendation", "source"):
-        self.body.append(f'<span class="edition-note-kind">{KIND_LABELS[kind]}</span>')
+    if node["kind_label"]:
+        label = self.encode(node["kind_label"])
+        self.body.append(f'<span class="edition-note-kind">{label}</span>')
 
 
 def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
-    level = node["verification"]
-    if verification_shown(node["series"], level):
+    if node["verification_label"]:
         self.body.append(
             self.starttag(
                 nodes.inline(),
                 "span",
                 "",
-                CLASS=f"edition-note-status edition-verification-{level}",
-                title=VERIFICATION_DESCRIPTIONS[level],
+                CLASS=f"edition-note-status edition-verification-{node['verification']}",
+                title=node["verification_title"],
             )
         )
-        self.body.append(f"{VERIFICATION_LABELS[level]}</span>")
+        self.body.append(f"{self.encode(node['verification_label'])}</span>")
     self.body.append(
         _note_link(self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#")
     )
@@ -160,28 +152,25 @@ depart_corrected_reading = depart_note_paragraph = depart_note_source = _close_s
 
 
 def visit_register_term(self: HTML5Translator, node: nodes.Element) -> None:
+    """A link to the entry (``refuri``, set by the domain) with its preview, or a span."""
     classes = f"edition-term edition-term-{node['kind']}"
-    page = get_domain(self.builder.env).register_pages.get(node["kind"])
-    if node.get("linked") and page:
-        uri = self.builder.get_relative_uri(self.builder.current_docname, page)
+    if node.get("refuri"):
         self.body.append(
             self.starttag(
                 node,
                 "a",
                 "",
-                href=f"{uri}#{node['anchor']}",
+                href=node["refuri"],
                 CLASS=classes,
                 **{"aria-describedby": node["describedby"]},
             )
         )
-        node["html_tag"] = "a"
     else:
         self.body.append(self.starttag(node, "span", "", CLASS=classes))
-        node["html_tag"] = "span"
 
 
 def depart_register_term(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(f"</{node['html_tag']}>")
+    self.body.append("</a>" if node.get("refuri") else "</span>")
 
 
 def visit_register_preview(self: HTML5Translator, node: nodes.Element) -> None:

@@ -6,9 +6,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from critical_edition.nodes import apparatus_entry, emendation, note_paragraph
-from critical_edition.standoff import KIND_LABELS, VERIFICATION_LABELS, verification_shown
-
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -42,7 +39,7 @@ def _label(self: LaTeXTranslator, node_id: str) -> str:
 
 
 def visit_witness_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    if isinstance(node.parent, emendation):
+    if not node.get("in_note"):
         raise nodes.SkipNode  # print shows the corrected reading; the note keeps this one
 
 
@@ -60,14 +57,13 @@ def visit_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     series = SERIES_LETTERS[node["series"]]
     label = self.encode(node["label"])
     self.body.append(rf"\ednote{{{series}}}{{{label}}}{{{_label(self, node['ids'][0])}}}{{")
-    if node["kind"] not in ("emendation", "source"):
-        self.body.append(rf"\edkind{{{self.encode(KIND_LABELS[node['kind']])}}}")
+    if node["kind_label"]:
+        self.body.append(rf"\edkind{{{self.encode(node['kind_label'])}}}")
 
 
 def depart_edition_note(self: LaTeXTranslator, node: nodes.Element) -> None:
-    level = node["verification"]
-    if verification_shown(node["series"], level):
-        self.body.append(rf"\edverification{{{self.encode(VERIFICATION_LABELS[level])}}}")
+    if node["verification_label"]:
+        self.body.append(rf"\edverification{{{self.encode(node['verification_label'])}}}")
     self.body.append("}")
 
 
@@ -80,25 +76,20 @@ def depart_apparatus_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 
 def visit_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    if isinstance(node.parent, apparatus_entry):
-        self.body.append(r"\edlemma{")
-    else:
-        self.body.append("{")
+    self.body.append(r"\edlemma{" if node.get("in_note") else "{")
 
 
 def depart_corrected_reading(self: LaTeXTranslator, node: nodes.Element) -> None:
-    self.body.append(r"}\edbracket{}" if isinstance(node.parent, apparatus_entry) else "}")
+    self.body.append(r"}\edbracket{}" if node.get("in_note") else "}")
 
 
 def visit_note_paragraph(self: LaTeXTranslator, node: nodes.Element) -> None:
-    index = node.parent.index(node)
-    if index and isinstance(node.parent[index - 1], note_paragraph):
+    if node.get("separated"):
         self.body.append(r"\edparsep{}")
 
 
 def visit_note_source(self: LaTeXTranslator, node: nodes.Element) -> None:
-    index = node.parent.index(node)
-    if index and not isinstance(node.parent[index - 1], apparatus_entry):
+    if node.get("separated"):
         self.body.append(r"\edparsep{}")
     self.body.append(r"\edsource{")
 

@@ -1,13 +1,11 @@
-"""Plain-text visitors."""
+"""Plain-text visitors: notes inline in brackets, paragraph numbers in brackets before the
+paragraph, the corrected reading only."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-
-from critical_edition.nodes import apparatus_entry, emendation
-from critical_edition.standoff import VERIFICATION_LABELS, verification_shown
 
 if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
@@ -32,7 +30,7 @@ def depart_attribution_line(self: TextTranslator, node: attribution_line) -> Non
 
 
 def visit_witness_reading(self: TextTranslator, node: nodes.Element) -> None:
-    if isinstance(node.parent, emendation):
+    if not node.get("in_note"):
         raise nodes.SkipNode
 
 
@@ -45,9 +43,8 @@ def visit_edition_note(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_edition_note(self: TextTranslator, node: nodes.Element) -> None:
-    level = node["verification"]
-    shown = verification_shown(node["series"], level)
-    self.add_text(f" ({VERIFICATION_LABELS[level]})]" if shown else "]")
+    label = node["verification_label"]
+    self.add_text(f" ({label})]" if label else "]")
 
 
 def depart_apparatus_entry(self: TextTranslator, node: nodes.Element) -> None:
@@ -55,7 +52,7 @@ def depart_apparatus_entry(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def depart_corrected_reading(self: TextTranslator, node: nodes.Element) -> None:
-    if isinstance(node.parent, apparatus_entry):
+    if node.get("in_note"):
         self.add_text("] ")
 
 

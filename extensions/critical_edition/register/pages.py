@@ -14,41 +14,34 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
-from critical_edition import register, safe_rst
+from critical_edition import datafiles
 from critical_edition.bibstyle import source_note
+from critical_edition.config import SEARCH_ALIASES_EVENT
 from critical_edition.domain import get_domain
-from critical_edition.generated import changed_pages, link
+from critical_edition.generated import FillPage, PagePlaceholder, link, written_again
 from critical_edition.nodes import page_ref, register_list
-from critical_edition.numbering import anchor, first_numbers, reading_order
-from critical_edition.standoff import AnnotationError
+from critical_edition.numbering import Numbering, anchor, reading_order
+from critical_edition.records import Problem
+from critical_edition.register import data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from critical_edition.linking import Occurrence
-    from critical_edition.register import Entry
-
-logger = logging.getLogger(__name__)
+    from critical_edition.records import Entry, Occurrence
 
 
-class RegisterDirective(SphinxDirective):
+class RegisterDirective(PagePlaceholder):
     """``.. edition-register:: persons|glossary``: the entries of a register."""
 
     required_arguments = 1
     option_spec: ClassVar[dict] = {}
 
-    def run(self) -> list[nodes.Node]:
-        kind = directives.choice(self.arguments[0], tuple(register.KINDS))
-        self.env.note_dependency(str(register.register_path(self.env, kind)))
-        get_domain(self.env).note_register_page(self.env.current_document.docname, kind)
-        node = register_list(kind=kind)
-        self.set_source_info(node)
-        return [node]
+    def placeholder(self) -> tuple[nodes.Element, str]:
+        kind = directives.choice(self.arguments[0], data.KINDS)
+        datafiles.depend(self.env, data.register_path(self.env, kind))
+        return register_list(kind=kind), kind
 
 
 def occurrences_by_entry(env: BuildEnvironment) -> dict[str, list[Occurrence]]:
@@ -60,23 +53,18 @@ def occurrences_by_entry(env: BuildEnvironment) -> dict[str, list[Occurrence]]:
     return found
 
 
-class FillRegister(SphinxPostTransform):
-    default_priority = 6  # before references are resolved (10)
+class FillRegister(FillPage):
+    node_class = register_list
 
-    def run(self, **kwargs: object) -> None:
-        placeholders = list(self.document.findall(register_list))
-        if not placeholders:
-            return
-        entries, _problems = register.load_all(self.env)
+    def fill(self, placeholder: nodes.Element) -> list[nodes.Node]:
+        entries, _problems = data.load_all(self.env)  # problems: reported at env-updated
         self.by_id = {entry.id: entry for entry in entries}
         self.occurrences = occurrences_by_entry(self.env)
-        self.firsts = first_numbers(self.env)
+        self.numbering = Numbering(self.env)
         self.here = self.env.current_document.docname
         self.pages = get_domain(self.env).register_pages
-        for placeholder in placeholders:
-            kind = placeholder["kind"]
-            chosen = [e for e in entries if e.kind == kind]
-            placeholder.replace_self(self.korean_view(chosen) + self.latin_view(chosen))
+        chosen = [e for e in entries if e.kind == placeholder["kind"]]
+        return self.korean_view(chosen) + self.latin_view(chosen)
 
     # Views -----------------------------------------------------------------------------------
 
@@ -85,8 +73,8 @@ class FillRegister(SphinxPostTransform):
         # 그룹스카야), so that a reader who knows the usual spelling finds the entry.
         headings = [(entry.headword, entry) for entry in entries]
         headings += [(form, entry) for entry in entries for form in entry.usual]
-        ordered = sorted(headings, key=lambda h: register.korean_key(h[0]))
-        groups = itertools.groupby(ordered, key=lambda h: register.initial(h[0]))
+        ordered = sorted(headings, key=lambda h: data.korean_key(h[0]))
+        groups = itertools.groupby(ordered, key=lambda h: data.initial(h[0]))
         result: list[nodes.Node] = []
         letters = nodes.paragraph(classes=["edition-register-letters"])
         for letter, members in groups:
@@ -136,11 +124,10 @@ class FillRegister(SphinxPostTransform):
         if entry.status == "unverified":
             term += nodes.inline("", " [미확인]", classes=["edition-unverified"])
         definition = nodes.definition()
-        if entry.kind == "persons":
-            definition += nodes.paragraph("", entry.text)
+        if entry.kind == "persons":  # a role: one line of prose
+            definition.extend(nodes.paragraph("", "", *p.deepcopy().children) for p in entry.body)
         else:
-            body, _problems = safe_rst.parse_body(entry.text, entry.path)
-            definition.extend(body)
+            definition.extend(p.deepcopy() for p in entry.body)
         if entry.usual:
             definition.insert(0, self.line("통용 표기", [nodes.Text(", ".join(entry.usual))]))
         if len(entry.forms) > 1:
@@ -169,8 +156,11 @@ class FillRegister(SphinxPostTransform):
 
     def sources(self, entry: Entry) -> list[nodes.Node]:
         cite = self.env.get_domain("cite")
-        notes = (source_note(cite, key, locator) for key, locator in entry.sources)
-        return joined([node for node in notes if node is not None], " ")  # unknown: see check
+        notes = [source_note(cite, key, locator) for key, locator in entry.sources]
+        found = [node for node in notes if node is not None]  # unknown: see check_register
+        for node in found:
+            node["separated"] = True  # print sets each source on a line of its own
+        return joined(found, " ")
 
     def places(self, entry: Entry) -> list[nodes.Node]:
         result: list[nodes.Node] = []
@@ -179,7 +169,7 @@ class FillRegister(SphinxPostTransform):
             if (occurrence.docname, occurrence.local) in seen:
                 continue
             seen.add((occurrence.docname, occurrence.local))
-            number = self.firsts.get(occurrence.docname, 1) + occurrence.local - 1
+            number = self.numbering.number(occurrence.docname, occurrence.local)
             result.append(link(f"¶{number}", self.here, occurrence.docname, anchor(number)))
             if occurrence.target:
                 result.append(page_ref(docname=occurrence.docname, refid=occurrence.target))
@@ -204,19 +194,27 @@ def joined(items: list[nodes.Node], sep: str = ", ", pairs: bool = False) -> lis
 
 def check_register(app: Sphinx, env: BuildEnvironment) -> None:
     """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form."""
-    entries, problems = register.load_all(env)
+    entries, problems = data.load_all(env)
     if not entries and not problems:
         return
+    unread = {problem.path for problem in problems} - {entry.path for entry in entries}
+    if unread:  # a file that could not be read: checking the other against it would mislead
+        for problem in problems:
+            datafiles.report(problem, "register")
+        msg = (
+            f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
+        )
+        raise datafiles.DataError(msg)
     seen: dict[str, Entry] = {}
     owners: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in seen:
             other = seen[entry.id]
             problems.append(
-                register.RegisterProblem(
+                Problem(
                     entry.path,
                     entry.line_of("id"),
-                    entry.id,
+                    entry.named,
                     f"duplicate entry: id also used in {other.path}:{other.line_of('id')}",
                 )
             )
@@ -225,10 +223,10 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             if form in owners and owners[form].id != entry.id:
                 other = owners[form]
                 problems.append(
-                    register.RegisterProblem(
+                    Problem(
                         entry.path,
                         entry.line_of("forms"),
-                        entry.id,
+                        entry.named,
                         f"duplicate entry: the form {form!r} also belongs to "
                         f"'{other.id}' ({other.path}:{other.line_of('forms')})",
                     )
@@ -244,58 +242,53 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
         for target in entry.see_also:
             if target not in seen:
                 problems.append(
-                    register.RegisterProblem(
+                    Problem(
                         entry.path,
                         entry.line_of("see_also"),
-                        entry.id,
+                        entry.named,
                         f"see_also: unknown entry {target!r}; use the id of a person or term",
                     )
                 )
         for key, _locator in entry.sources:
             if key not in bibliography:
                 problems.append(
-                    register.RegisterProblem(
+                    Problem(
                         entry.path,
                         entry.line_of("sources"),
-                        entry.id,
+                        entry.named,
                         f"sources: unknown bib key {key!r}; add the work to a file in bib/",
                     )
                 )
         for form in entry.forms:
             if (entry.id, form) not in found:
                 problems.append(
-                    register.RegisterProblem(
+                    Problem(
                         entry.path,
                         entry.line_of("forms"),
-                        entry.id,
+                        entry.named,
                         f"the form {form!r} occurs nowhere in the text (as a word, with or "
                         "without particles); correct it or remove it",
                     )
                 )
     for problem in problems:
-        logger.error(
-            str(problem),
-            location=f"{problem.path}:{problem.line}",
-            type="edition",
-            subtype="register",
-        )
+        datafiles.report(problem, "register")
     if problems:
         msg = (
             f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
         )
-        raise AnnotationError(msg)
+        raise datafiles.DataError(msg)
 
 
 def register_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The register pages must be written again when any occurrence changed."""
     domain = get_domain(env)
-    snapshot = tuple(sorted(domain.occurrences.items())), tuple(first_numbers(env).items())
-    return changed_pages(domain, "register_snapshot", snapshot, domain.data["register_docs"])
+    snapshot = tuple(sorted(domain.occurrences.items())), Numbering(env).state()
+    return [page for kind in data.KINDS for page in written_again(env, kind, snapshot)]
 
 
 def search_aliases(app: Sphinx) -> dict[str, list[str]]:
     """Original names and terms (Zinoviev, Зиновьев, troika, Kuomintang) → Korean forms."""
-    entries, _problems = register.load_all(app.env)
+    entries, _problems = data.load_all(app.env)
     aliases: dict[str, list[str]] = {}
     for entry in entries:
         names = {entry.original, entry.latin, entry.russian, entry.sort.split(",")[0]}
@@ -307,9 +300,8 @@ def search_aliases(app: Sphinx) -> dict[str, list[str]]:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("edition_register_dir", "register", "env", types=frozenset({str}))
     app.add_directive("edition-register", RegisterDirective)
     app.add_post_transform(FillRegister)
     app.connect("env-get-updated", register_changed)
     app.connect("env-updated", check_register, priority=700)
-    app.connect("edition-search-aliases", search_aliases)
+    app.connect(SEARCH_ALIASES_EVENT, search_aliases)

@@ -1,0 +1,57 @@
+"""The edition's configuration values (``edition_*``) and events, registered first and checked
+when the configuration is read.
+
+* ``edition_text_prefix`` (``"text/"``): the documents of the article's text, whose
+  paragraphs are numbered;
+* ``edition_annotations_dir`` (``"annotations"``): the annotation files, one per text
+  document;
+* ``edition_register_dir`` (``"register"``): ``persons.toml`` and ``glossary.toml``;
+* ``edition_quotation_marks`` (``"quotation-marks.toml"``): marks that are not quotations;
+* ``edition_sources_required`` (``True``): a quotation without a source stops the build;
+* ``edition_search_aliases`` (``{}``): original forms → Korean forms, for search.
+
+The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Handlers return a mapping of original forms to Korean forms (see ``search_ko/aliases.py``).
+SEARCH_ALIASES_EVENT = "edition-search-aliases"
+
+#: Paths inside the source folder.
+RELATIVE_PATHS = ("edition_annotations_dir", "edition_register_dir", "edition_quotation_marks")
+
+
+def check(app: Sphinx, config: Config) -> None:
+    """Values Sphinx's type check lets through but the edition cannot use."""
+    problems = []
+    prefix = config.edition_text_prefix
+    if not prefix or not prefix.endswith("/"):
+        problems.append(f"edition_text_prefix = {prefix!r}: name a folder, ending in '/'")
+    for name in RELATIVE_PATHS:
+        value = PurePosixPath(getattr(config, name))
+        if value.is_absolute() or ".." in value.parts or not value.parts:
+            problems.append(f"{name} = {str(value)!r}: give a path inside the source folder")
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
+def setup(app: Sphinx) -> None:
+    text = frozenset({str})
+    app.add_config_value("edition_text_prefix", "text/", "env", types=text)
+    app.add_config_value("edition_annotations_dir", "annotations", "env", types=text)
+    app.add_config_value("edition_register_dir", "register", "env", types=text)
+    app.add_config_value("edition_quotation_marks", "quotation-marks.toml", "env", types=text)
+    app.add_config_value("edition_sources_required", True, "env", types=frozenset({bool}))
+    app.add_config_value("edition_search_aliases", {}, "html", types=frozenset({dict}))
+    app.add_event(SEARCH_ALIASES_EVENT)
+    app.connect("config-inited", check)

@@ -1,0 +1,130 @@
+"""The persons register and the glossary: their data files, read and checked, and their order.
+
+``source/register/persons.toml`` holds ``[[person]]`` tables and ``glossary.toml`` holds
+``[[term]]`` tables (``edition_register_dir``); each is checked against its JSON Schema
+(``schemas/persons.schema.json``, ``schemas/glossary.schema.json``) by ``datafiles.py``. An
+entry lists the Korean forms the article writes (``linking.py`` finds them in the text); its
+role or definition is parsed by the same safe reST path as a note's body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from critical_edition import datafiles
+from critical_edition.records import Entry
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from critical_edition.records import Problem
+
+#: register kind -> its file
+FILES = {
+    "persons": datafiles.FileKind(
+        name="register file",
+        table="person",
+        schema="persons.schema.json",
+        record="entry",
+        key="id",
+        unique=False,  # ids are unique across both files: checked with the whole register
+        example="zinoviev",
+    ),
+    "glossary": datafiles.FileKind(
+        name="register file",
+        table="term",
+        schema="glossary.schema.json",
+        record="entry",
+        key="id",
+        unique=False,
+        example="left-opposition",
+    ),
+}
+KINDS = tuple(FILES)
+FILE_NAMES = {"persons": "persons.toml", "glossary": "glossary.toml"}
+ANCHOR_PREFIXES = {"persons": "p", "glossary": "g"}
+TITLES = {"persons": "인명 색인", "glossary": "용어집"}
+
+
+def register_path(env: BuildEnvironment, kind: str) -> Path:
+    return Path(env.srcdir, env.config.edition_register_dir, FILE_NAMES[kind])
+
+
+def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
+    item = table.item
+    field = "role" if "role" in item else "definition"
+    named = f"entry {item['id']!r}"
+    body, problems = datafiles.parse_body(item[field], table, field, named, FILES[kind])
+    entry = Entry(
+        kind=kind,
+        id=item["id"],
+        forms=tuple(item["forms"]),
+        usual=tuple(item.get("usual", ())),
+        original=item.get("name") or item["original"],
+        latin=item.get("latin") or item.get("translit", ""),
+        sort=item.get("sort") or item["original"],
+        russian=item.get("russian", ""),
+        born=item.get("born", ""),
+        died=item.get("died", ""),
+        text=item[field],
+        body=body,
+        see_also=tuple(item.get("see_also", ())),
+        sources=tuple((s["key"], s.get("locator", "")) for s in item["sources"]),
+        status=item["status"],
+        path=table.path,
+        line=table.line,
+        field_lines=table.field_lines,
+        anchor_prefix=ANCHOR_PREFIXES[kind],
+    )
+    return entry, problems
+
+
+def _person(table: datafiles.Table) -> tuple[Entry, list[Problem]]:
+    return _entry("persons", table)
+
+
+def _term(table: datafiles.Table) -> tuple[Entry, list[Problem]]:
+    return _entry("glossary", table)
+
+
+MAKERS = {"persons": _person, "glossary": _term}
+
+
+def load(kind: str, path: Path) -> tuple[list[Entry], list[Problem]]:
+    """The entries of one register file (none if it has any problem) and its problems."""
+    entries, problems = datafiles.load(FILES[kind], path, MAKERS[kind])
+    return list(entries), list(problems)
+
+
+def load_all(env: BuildEnvironment) -> tuple[list[Entry], list[Problem]]:
+    """Both registers: their entries and problems (a broken file contributes no entries)."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for kind in KINDS:
+        found, wrong = load(kind, register_path(env, kind))
+        entries += found
+        problems += wrong
+    return entries, problems
+
+
+# -- Korean ordering ---------------------------------------------------------------------------
+
+INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+#: A Korean index files double consonants under their plain consonant.
+FOLDED = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+OTHER_GROUP = "기타"
+
+
+def initial(word: str) -> str:
+    """The initial consonant group of a word (ㄱ ㄴ ㄷ …), or 기타 for a digit or Latin start."""
+    first = word[:1]
+    if "가" <= first <= "힣":
+        consonant = INITIALS[(ord(first) - ord("가")) // 588]
+        return FOLDED.get(consonant, consonant)
+    return OTHER_GROUP
+
+
+def korean_key(word: str) -> tuple[int, str]:
+    """Sort key: Hangul words in dictionary order (code point order), others first."""
+    return (0 if initial(word) == OTHER_GROUP else 1, word)
