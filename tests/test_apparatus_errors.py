@@ -243,6 +243,18 @@ CASES = {
         "em-aesseotda",
         "paragraph = 2, but the quote is in ¶1; correct the paragraph number",
     ),
+    "control-character": (
+        annotation(body='"받침\\u0007 ㅆ이\\u001b[31m 빠졌다."'),
+        6,
+        "em-aesseotda",
+        "body: the control character U+0007 is not allowed (only line breaks and tabs)",
+    ),
+    "byte-order-mark": (
+        "\ufeff" + GOOD,
+        1,
+        None,
+        "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+    ),
 }
 
 

@@ -143,6 +143,25 @@ def test_a_malformed_bib_file_fails_the_strict_build_and_names_it(root, tmp_path
     assert "refs.bib:2: ERROR: malformed BibTeX: syntax error" in plain(result.stderr)
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "//evil"])
+def test_a_bib_url_that_is_not_http_is_refused_and_never_a_link(url, root, tmp_path):
+    bib = root / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text.replace("@book{lenin-cw33,", f"@book{{lenin-cw33,\n  url = {{{url}}},"))
+    result = sphinx_build("html", root, tmp_path / "out", "-c", str(root))
+    assert result.returncode != 0
+    assert f"refs.bib:2: ERROR: entry 'lenin-cw33': url '{url}' is not allowed" in plain(
+        result.stderr
+    )
+    assert not (tmp_path / "out" / "text" / "a.html").exists()
+    # The style itself never makes such an address a link.
+    from pybtex.database import parse_string
+
+    entry = parse_string(bib.read_text(encoding="utf-8"), "bibtex").entries["lenin-cw33"]
+    rendered = bibstyle.EditionStyle().entry_text(entry).render_as("html")
+    assert "href" not in rendered
+
+
 def test_an_unknown_key_in_a_source_note_is_named(root, make_app):
     path = root / "annotations" / "a.toml"
     path.write_text(

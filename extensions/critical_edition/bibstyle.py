@@ -68,6 +68,8 @@ MONTHS = {
     )
 }
 UNVERIFIED_MARK = "[서지 일부 미확인]"
+#: The only addresses a bibliography entry may link to.
+SAFE_URL_SCHEMES = ("http://", "https://")
 
 
 def latex(entry: Entry, name: str) -> Text | None:
@@ -133,8 +135,10 @@ class EditionStyle(BaseStyle):
         if russian:
             sentences.append(russian)
         url = entry.fields.get("url", "").strip()
-        if url:
+        if url.startswith(SAFE_URL_SCHEMES):
             sentences.append(Text(HRef(url, url)))
+        elif url:  # refused by check_bibfiles; never a live link
+            sentences.append(Text(url))
         text = Text()
         for sentence in sentences:
             text += Text(" ", sentence) if len(text) else sentence
@@ -241,23 +245,41 @@ class EditionSorting(BaseSortingStyle):
 
 
 def check_bibfiles(app: Sphinx, config: Config) -> None:
-    """A malformed ``.bib`` file stops the build at once with its file and line.
+    """A malformed ``.bib`` file, or an entry whose ``url`` is not an http(s) address, stops
+    the build at once with its file and line.
 
-    sphinxcontrib-bibtex would otherwise fail later with a traceback that names neither.
+    sphinxcontrib-bibtex would otherwise fail later with a traceback that names neither, and
+    would make any address a live link (``javascript:`` included).
     """
     problems = 0
     for name in getattr(config, "bibtex_bibfiles", None) or ():
         path = Path(app.srcdir, name)
         try:
-            pybtex.database.parse_file(str(path))
+            data = pybtex.database.parse_file(str(path))
         except pybtex.scanner.PybtexSyntaxError as error:
             logger.error("malformed BibTeX: %s", error, location=f"{path}:{error.lineno}")
             problems += 1
+            continue
         except PybtexError as error:
             logger.error("malformed BibTeX: %s", error, location=str(path))
             problems += 1
+            continue
+        text = path.read_text(encoding="utf-8")
+        for key, entry in data.entries.items():
+            url = entry.fields.get("url", "").strip()
+            if url and not url.startswith(SAFE_URL_SCHEMES):
+                line = text[: max(text.find(url), 0)].count("\n") + 1
+                logger.error(
+                    "entry %r: url %r is not allowed; give an http:// or https:// address",
+                    key,
+                    url,
+                    location=f"{path}:{line}",
+                )
+                problems += 1
     if problems:
-        msg = f"{problems} malformed bib file(s) (listed above); correct them and build again"
+        msg = (
+            f"{problems} problem(s) in the bib file(s) (listed above); correct them and build again"
+        )
         raise ConfigError(msg)
 
 

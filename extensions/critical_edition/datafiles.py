@@ -247,6 +247,39 @@ def _schema_problems(data: dict, lines: TableLines, path: str, kind: FileKind) -
 
 # -- Reading ----------------------------------------------------------------------------------
 
+#: Control characters (TOML escapes can write them): none reaches a page, except the line
+#: break and the tab of multi-line text.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _control_problems(
+    data: dict, lines: TableLines, path: str, kind: FileKind
+) -> Iterator[Problem]:
+    tables = data.get(kind.table)
+    for index, item in enumerate(tables if isinstance(tables, list) else ()):
+        for field, value in item.items() if isinstance(item, dict) else ():
+            found = next((m for text in _strings(value) if (m := CONTROL.search(text))), None)
+            if found is not None:
+                yield Problem(
+                    path,
+                    lines.of(index, field),
+                    _named(kind, item),
+                    f"{field}: the control character U+{ord(found.group()):04X} is not allowed "
+                    "(only line breaks and tabs); remove it",
+                    kind.name,
+                )
+
 
 def load(
     kind: FileKind, path: Path, make: Callable[[Table], tuple[Any, list[Problem]]]
@@ -305,7 +338,8 @@ def _load(
             ),
         )
     lines = TableLines(text, kind.table)
-    problems = list(_schema_problems(data, lines, display, kind))
+    problems = list(_control_problems(data, lines, display, kind))
+    problems += _schema_problems(data, lines, display, kind)
     if problems:
         return (), tuple(problems)
     records = []
