@@ -69,12 +69,7 @@ FILE = datafiles.FileKind(
 
 def _record(table: datafiles.Table) -> tuple[Annotation, list[Problem]]:
     item = table.item
-    named = f"annotation {item['id']!r}"
-    parsed, problems = (
-        datafiles.parse_body(item["body"], table, "body", named, FILE)
-        if item.get("body")
-        else ((), [])
-    )
+    parsed, problems = datafiles.parse_body(table, "body", FILE)
     record = Annotation(
         id=item["id"],
         kind=item["kind"],

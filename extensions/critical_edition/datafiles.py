@@ -27,7 +27,7 @@ from critical_edition import safe_rst
 from critical_edition.records import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from docutils import nodes
     from jsonschema.exceptions import ValidationError
@@ -69,6 +69,15 @@ def report(problem: Problem, subtype: str) -> None:
     logger.error(
         str(problem), location=f"{problem.path}:{problem.line}", type="edition", subtype=subtype
     )
+
+
+def stop(problems: Sequence[Problem], subtype: str, files: str) -> None:
+    """Log every problem at its place; if there is any, stop before anything is written."""
+    for problem in problems:
+        report(problem, subtype)
+    if problems:
+        msg = f"{len(problems)} problem(s) in {files} (listed above); nothing was written"
+        raise DataError(msg)
 
 
 def depend(env: BuildEnvironment, path: Path) -> None:
@@ -208,7 +217,8 @@ def _schema_message(error: ValidationError, kind: FileKind) -> tuple[str | None,
     return field, f"{field or 'value'}: {error.message}"
 
 
-def _named(kind: FileKind, item: object) -> str | None:
+def named(kind: FileKind, item: object) -> str | None:
+    """How messages name a table: ``annotation 'em-x'``, ``entry 'zinoviev'``."""
     value = item.get(kind.key) if isinstance(item, dict) else None
     return f"{kind.record} {value!r}" if isinstance(value, str) and value else None
 
@@ -224,7 +234,7 @@ def _schema_problems(data: dict, lines: TableLines, path: str, kind: FileKind) -
             yield Problem(path, 1, None, message, kind.name)
             continue
         index = int(where[1])
-        yield Problem(path, lines.of(index, field), _named(kind, tables[index]), message, kind.name)
+        yield Problem(path, lines.of(index, field), named(kind, tables[index]), message, kind.name)
     if not kind.unique:
         return
     seen: dict[str, int] = {}
@@ -236,7 +246,7 @@ def _schema_problems(data: dict, lines: TableLines, path: str, kind: FileKind) -
             yield Problem(
                 path,
                 lines.of(index, kind.key),
-                _named(kind, item),
+                named(kind, item),
                 f"duplicate {kind.key}: already used at line {seen[key]}; give each "
                 f"{kind.record} its own {kind.key}",
                 kind.name,
@@ -274,7 +284,7 @@ def _control_problems(
                 yield Problem(
                     path,
                     lines.of(index, field),
-                    _named(kind, item),
+                    named(kind, item),
                     f"{field}: the control character U+{ord(found.group()):04X} is not allowed "
                     "(only line breaks and tabs); remove it",
                     kind.name,
@@ -306,37 +316,25 @@ def _load(
     make: Callable[[Table], tuple[Any, list[Problem]]],
 ) -> tuple[tuple[Any, ...], tuple[Problem, ...]]:
     display = shown(path)
+
+    def unreadable(line: int, message: str) -> tuple[tuple[()], tuple[Problem]]:
+        return (), (Problem(display, line, None, message, kind.name),)
+
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        return (), (
-            Problem(
-                display,
-                1,
-                None,
-                "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
-                kind.name,
-            ),
+        return unreadable(
+            1, "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return (), (
-            Problem(display, line, None, "the file is not UTF-8; save it as UTF-8", kind.name),
-        )
+        return unreadable(line, "the file is not UTF-8; save it as UTF-8")
     try:
         data = plain(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
         line, message = toml_syntax_error(error)
-        return (), (
-            Problem(
-                display,
-                line,
-                None,
-                f"TOML syntax error: {message}; fix the syntax there",
-                kind.name,
-            ),
-        )
+        return unreadable(line, f"TOML syntax error: {message}; fix the syntax there")
     lines = TableLines(text, kind.table)
     problems = list(_control_problems(data, lines, display, kind))
     problems += _schema_problems(data, lines, display, kind)
@@ -351,11 +349,15 @@ def _load(
 
 
 def parse_body(
-    text: str, table: Table, field: str, record: str | None, kind: FileKind
+    table: Table, field: str, kind: FileKind
 ) -> tuple[tuple[nodes.Node, ...], list[Problem]]:
-    """A body-like field (a note's body, a definition, a role) parsed as safe reST."""
-    paragraphs, found = safe_rst.parse_body(text, table.path)
+    """A body-like field of a table (a note's body, a definition, a role) parsed as safe
+    reST; none if the table has no such field."""
+    if not table.item.get(field):
+        return (), []
+    paragraphs, found = safe_rst.parse_body(table.item[field], table.path)
     first = table.line_of(field)
+    record = named(kind, table.item)
     problems = [
         Problem(table.path, first + p.line - 1, record, f"{field}: {p.message}", kind.name)
         for p in found

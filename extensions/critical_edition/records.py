@@ -59,11 +59,6 @@ class Annotation(NamedTuple):
         return dict(self.field_lines).get(field, self.line)
 
     @property
-    def named(self) -> str:
-        """How messages name it."""
-        return f"annotation {self.id!r}"
-
-    @property
     def series(self) -> str:
         """``source`` notes are numbered; all editorial notes are lettered."""
         return "source" if self.kind == "source" else "editorial"
@@ -92,10 +87,11 @@ class Entry(NamedTuple):
     field_lines: tuple[tuple[str, int], ...]
     anchor_prefix: str  # of its anchor on the register page: p-… or g-…
 
-    @property
-    def named(self) -> str:
-        """How messages name it."""
-        return f"entry {self.id!r}"
+    def problem(self, field: str, message: str) -> Problem:
+        """A problem of this entry, at the line of ``field``."""
+        return Problem(
+            self.path, self.line_of(field), f"entry {self.id!r}", message, "register file"
+        )
 
     @property
     def headword(self) -> str:

@@ -241,10 +241,7 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
     path = marks_file(env)
     marks, problems = load_marks(path)
     if problems:  # what is a quotation depends on the file: fix it first
-        for problem in problems:
-            datafiles.report(problem, "sources")
-        msg = f"{len(problems)} problem(s) in the quotation-marks file (listed above)"
-        raise datafiles.DataError(msg)
+        datafiles.stop(problems, "sources", "the quotation-marks file")
     failures = 0
     used: set[str] = set()
     for docname in reading_order(env):

@@ -9,6 +9,7 @@ role or definition is parsed by the same safe reST path as a note's body.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,26 +21,23 @@ if TYPE_CHECKING:
 
     from critical_edition.records import Problem
 
-#: register kind -> its file
-FILES = {
-    "persons": datafiles.FileKind(
+
+def _register_file(kind: str, table: str, example: str) -> datafiles.FileKind:
+    return datafiles.FileKind(
         name="register file",
-        table="person",
-        schema="persons.schema.json",
+        table=table,
+        schema=f"{kind}.schema.json",
         record="entry",
         key="id",
         unique=False,  # ids are unique across both files: checked with the whole register
-        example="zinoviev",
-    ),
-    "glossary": datafiles.FileKind(
-        name="register file",
-        table="term",
-        schema="glossary.schema.json",
-        record="entry",
-        key="id",
-        unique=False,
-        example="left-opposition",
-    ),
+        example=example,
+    )
+
+
+#: register kind -> its file
+FILES = {
+    "persons": _register_file("persons", "person", "zinoviev"),
+    "glossary": _register_file("glossary", "term", "left-opposition"),
 }
 KINDS = tuple(FILES)
 FILE_NAMES = {"persons": "persons.toml", "glossary": "glossary.toml"}
@@ -54,8 +52,7 @@ def register_path(env: BuildEnvironment, kind: str) -> Path:
 def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
     item = table.item
     field = "role" if "role" in item else "definition"
-    named = f"entry {item['id']!r}"
-    body, problems = datafiles.parse_body(item[field], table, field, named, FILES[kind])
+    body, problems = datafiles.parse_body(table, field, FILES[kind])
     entry = Entry(
         kind=kind,
         id=item["id"],
@@ -80,15 +77,8 @@ def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
     return entry, problems
 
 
-def _person(table: datafiles.Table) -> tuple[Entry, list[Problem]]:
-    return _entry("persons", table)
-
-
-def _term(table: datafiles.Table) -> tuple[Entry, list[Problem]]:
-    return _entry("glossary", table)
-
-
-MAKERS = {"persons": _person, "glossary": _term}
+#: One maker per kind (module constants, so that the file cache recognises them).
+MAKERS = {kind: partial(_entry, kind) for kind in FILES}
 
 
 def load(kind: str, path: Path) -> tuple[list[Entry], list[Problem]]:

@@ -22,7 +22,6 @@ from critical_edition.domain import get_domain
 from critical_edition.generated import FillPage, PagePlaceholder, link, written_again
 from critical_edition.nodes import page_ref, register_list
 from critical_edition.numbering import Numbering, anchor, reading_order
-from critical_edition.records import Problem
 from critical_edition.register import data
 
 if TYPE_CHECKING:
@@ -199,22 +198,15 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
         return
     unread = {problem.path for problem in problems} - {entry.path for entry in entries}
     if unread:  # a file that could not be read: checking the other against it would mislead
-        for problem in problems:
-            datafiles.report(problem, "register")
-        msg = (
-            f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
-        )
-        raise datafiles.DataError(msg)
+        datafiles.stop(problems, "register", "the register files")
     seen: dict[str, Entry] = {}
     owners: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in seen:
             other = seen[entry.id]
             problems.append(
-                Problem(
-                    entry.path,
-                    entry.line_of("id"),
-                    entry.named,
+                entry.problem(
+                    "id",
                     f"duplicate entry: id also used in {other.path}:{other.line_of('id')}",
                 )
             )
@@ -223,10 +215,8 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
             if form in owners and owners[form].id != entry.id:
                 other = owners[form]
                 problems.append(
-                    Problem(
-                        entry.path,
-                        entry.line_of("forms"),
-                        entry.named,
+                    entry.problem(
+                        "forms",
                         f"duplicate entry: the form {form!r} also belongs to "
                         f"'{other.id}' ({other.path}:{other.line_of('forms')})",
                     )
@@ -242,41 +232,29 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
         for target in entry.see_also:
             if target not in seen:
                 problems.append(
-                    Problem(
-                        entry.path,
-                        entry.line_of("see_also"),
-                        entry.named,
+                    entry.problem(
+                        "see_also",
                         f"see_also: unknown entry {target!r}; use the id of a person or term",
                     )
                 )
         for key, _locator in entry.sources:
             if key not in bibliography:
                 problems.append(
-                    Problem(
-                        entry.path,
-                        entry.line_of("sources"),
-                        entry.named,
+                    entry.problem(
+                        "sources",
                         f"sources: unknown bib key {key!r}; add the work to a file in bib/",
                     )
                 )
         for form in entry.forms:
             if (entry.id, form) not in found:
                 problems.append(
-                    Problem(
-                        entry.path,
-                        entry.line_of("forms"),
-                        entry.named,
+                    entry.problem(
+                        "forms",
                         f"the form {form!r} occurs nowhere in the text (as a word, with or "
                         "without particles); correct it or remove it",
                     )
                 )
-    for problem in problems:
-        datafiles.report(problem, "register")
-    if problems:
-        msg = (
-            f"{len(problems)} problem(s) in the register files (listed above); nothing was written"
-        )
-        raise datafiles.DataError(msg)
+    datafiles.stop(problems, "register", "the register files")
 
 
 def register_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
