@@ -9,7 +9,7 @@ BUILDDIR   ?= _build
 SPHINXOPTS ?= -W --keep-going -n -j auto
 PAPER      ?= b5
 JOBNAME    := trotsky-left-opposition
-SPHINX     := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+SPHINX     := $(BIN)/edition-build -c . $(SPHINXOPTS)
 
 TEX_PACKAGES     := texlive-xetex latexmk texlive-lang-korean texlive-latex-extra \
                     texlive-fonts-recommended fonts-noto-cjk fonts-dejavu-core poppler-utils
@@ -65,10 +65,10 @@ $(BUILDDIR)/.extension-stamp: $(EXTENSION_FILES)
 test: venv tex browser
 	$(BIN)/pytest
 
+# Every data file (annotations, registers, quotation marks, bib/) and the anchoring of every
+# annotation, checked as the build checks them, without writing the edition (a few seconds).
 check: venv
-	$(BIN)/ruff check extensions tests conf.py
-	$(BIN)/ruff format --check extensions tests conf.py
-	$(SPHINX) -b dummy source $(BUILDDIR)/dummy
+	$(BIN)/edition-check -c . source
 
 # The persons the text names without an entry in the register (must print none).
 names: venv

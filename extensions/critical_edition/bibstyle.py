@@ -75,7 +75,14 @@ SAFE_URL_SCHEMES = ("http://", "https://")
 def latex(entry: Entry, name: str) -> Text | None:
     """A field as rich text (braces and ``--`` resolved), or None when it is absent."""
     value = entry.fields.get(name, "").strip()
-    return Text.from_latex(value) if value else None
+    return from_latex(value) if value else None
+
+
+@cache
+def from_latex(value: str) -> Text:
+    """Decoding LaTeX is slow and every note formats its work again: decode each value once
+    (rich text is never changed in place, so one value can be shared)."""
+    return Text.from_latex(value)
 
 
 def person_name(person: Person) -> str:
