@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT, plain
 
 BIN = Path(sys.executable).parent
@@ -80,8 +79,7 @@ def test_build_keeps_sphinxs_report_for_a_bug(tmp_path: Path) -> None:
     root = tmp_path / "root"
     root.mkdir()
     (root / "conf.py").write_text(
-        "def setup(app):\n"
-        "    app.connect('builder-inited', lambda app: 1 / 0)\n",
+        "def setup(app):\n    app.connect('builder-inited', lambda app: 1 / 0)\n",
         encoding="utf-8",
     )
     (root / "index.rst").write_text("Title\n=====\n", encoding="utf-8")
