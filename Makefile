@@ -17,7 +17,7 @@ BROWSER_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all html pdf test check names stats bench serve clean venv tex browser
+.PHONY: all html pdf test check changelog names stats bench serve clean venv tex browser
 
 all: html pdf
 
@@ -69,6 +69,13 @@ test: venv tex browser
 # annotation, checked as the build checks them, without writing the edition (a few seconds).
 check: venv
 	$(BIN)/edition-check -c . source
+
+# The history of the edition's releases (a release is a commit that changes the version in
+# pyproject.toml): what each added, changed or removed in the data, from git and the data files.
+changelog: venv
+	@mkdir -p $(BUILDDIR)
+	$(BIN)/python -m critical_edition.changelog --output $(BUILDDIR)/CHANGELOG.md
+	@echo "Changelog: $(BUILDDIR)/CHANGELOG.md"
 
 # The persons the text names without an entry in the register (must print none).
 names: venv

@@ -5,6 +5,7 @@ Sphinx reads ``source/`` with this file as its configuration (``sphinx-build -c 
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -13,7 +14,12 @@ project = "트로츠키와 러시아 좌익반대파"
 author = "국제공산주의동맹(ICL)"
 copyright = "2001 국제공산주의동맹 (원문); 편집 장치는 이 판의 기여자들"
 language = "ko"
-release = version = ""
+# The edition's version is the project's (pyproject.toml): a commit that changes it makes a
+# release (see `make changelog`). Dates in the output come from SOURCE_DATE_EPOCH when it is
+# set (the Makefile sets it to the commit's date), so the same commit builds the same pages.
+release = version = tomllib.loads((HERE / "pyproject.toml").read_text("utf-8"))["project"][
+    "version"
+]
 root_doc = "index"
 
 extensions = [
@@ -26,7 +32,7 @@ smartquotes = False
 exclude_patterns = ["witness", "_templates", "locales"]
 templates_path = ["source/_templates"]
 locale_dirs = ["locales"]
-today_fmt = "%Y년 %m월 %d일"
+today_fmt = "%Y년 %-m월 %-d일"
 
 bibtex_bibfiles = sorted(str(p) for p in (HERE / "bib").glob("*.bib"))
 bibtex_default_style = "edition"  # critical_edition.bibstyle: Korean title first, then the original
@@ -41,7 +47,7 @@ edition_search_aliases: dict[str, list[str]] = {}
 html_theme = "sphinx_book_theme"
 html_title = project
 html_short_title = project
-html_last_updated_fmt = None
+html_last_updated_fmt = today_fmt  # the build's date, for the footer of every page
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
@@ -50,6 +56,8 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     "show_toc_level": 1,
+    # every page: the edition, its version and date, the rights (source/_templates)
+    "footer_content_items": ["edition-footer.html"],
 }
 
 # -- LaTeX / PDF -------------------------------------------------------------------------------
@@ -69,6 +77,7 @@ latex_elements = {
     "fontpkg": "",  # fonts are set by critical_edition (edition.sty via kotex)
     "sphinxsetup": "hmargin={22mm,22mm}, vmargin={22mm,24mm}",
     "secnumdepth": r"\setcounter{secnumdepth}{-1}",
+    "releasename": "판",
     "maketitle": r"""
 \begin{titlepage}
   \centering\sffamily
@@ -84,7 +93,7 @@ latex_elements = {
    국제공산주의동맹(ICL)\par\smallskip
    저본: 국제공산주의동맹 웹사이트 한국어 자료실의 번역문
    (\texttt{000\_e8ae33c1e403aa22.txt})\par\smallskip
-   디지털 비판본 · \csname @date\endcsname\par}
+   디지털 비판본 · \csname py@release\endcsname{} · \csname @date\endcsname\par}
 \end{titlepage}
 """,
 }

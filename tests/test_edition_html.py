@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 from bs4 import BeautifulSoup
-from conftest import ANNOTATIONS, edition_annotations
+from conftest import ANNOTATIONS, PROJECT, edition_annotations
 from fidelity import edition_units, text_pages, witness_lines
 
 
@@ -18,6 +19,25 @@ def test_every_page_is_korean(edition_html):
     assert len(pages) == 13 + 9  # the parts, index, about, 5 back-matter pages, genindex, search
     for page in pages:
         assert soup(page).html["lang"] == "ko", page
+
+
+def test_every_page_gives_the_editions_version_and_date(edition_html):
+    """The footer of every page names the edition, its version (pyproject.toml) and the build's
+    date, as the title page and the colophon (이 판에 대하여 › 판 정보) do."""
+    release = tomllib.loads((PROJECT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    date = re.compile(r"\d{4}년 \d{1,2}월 \d{1,2}일")
+    for page in (p for p in edition_html.rglob("*.html") if "_static" not in p.parts):
+        footer = soup(page).select_one("footer .edition-footer")
+        assert footer is not None, page
+        text = " ".join(footer.get_text().split())
+        assert f"「트로츠키와 러시아 좌익반대파」 디지털 비판본 · 판 {release} · " in text, page
+        assert date.search(text), page
+        assert "으로 국제공산주의동맹" not in soup(page).get_text()  # the theme's "By …"
+    about = soup(edition_html / "about.html")
+    colophon = next(h for h in about.find_all("h2") if h.get_text().startswith("판 정보"))
+    colophon = colophon.find_parent("section")
+    assert f"{release} (" in colophon.get_text()
+    assert date.search(colophon.get_text())
 
 
 def test_thirteen_parts_with_the_article_headings(edition_html):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tomllib
 
 import pytest
 from conftest import PROJECT, edition_annotations
@@ -83,6 +84,10 @@ def test_korean_labels_and_title_page(page_texts):
     first = page_texts[0]
     assert "비판적 평가서" in first and "좌익반대파" in first
     assert "56호" in first
+    release = tomllib.loads((PROJECT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    assert re.search(
+        rf"디지털 비판본 · 판 {re.escape(release)} · \d{{4}}년 \d{{1,2}}월 \d{{1,2}}일", first
+    )
     contents = page_texts[1]
     assert "목차" in contents
     text = "".join(page_texts)
