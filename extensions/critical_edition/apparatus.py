@@ -104,7 +104,7 @@ class AnchorAnnotations(SphinxTransform):
             if place is not None:
                 placed.append((record, place))
         source_notes = {record.id: self.sources_of(record, problems) for record in records}
-        problems += overlaps(placed)
+        problems += overlaps(placed) + stacked(placed)
         domain = get_domain(self.env)
         if problems:
             for found in problems:
@@ -303,6 +303,49 @@ def overlaps(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
                     "anchor one of them to a different stretch of text",
                 )
             )
+    return problems
+
+
+#: The most annotations that may be anchored on the same words, or on words inside each
+#: other's quotes: each wraps the next in the page, and a deep stack exhausts the build.
+MAX_STACKED = 8
+
+
+def stacked(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
+    """Stacks of annotations on the same words (or inside each other) deeper than
+    :data:`MAX_STACKED`: one problem per paragraph, naming every annotation of the stack."""
+    problems = []
+    by_unit: dict[int, list[tuple[Annotation, anchoring.Place]]] = {}
+    for record, place in placed:
+        by_unit.setdefault(place.unit, []).append((record, place))
+    for members in by_unit.values():
+        members.sort(key=lambda rp: (rp[1].start, -rp[1].end))
+        stack: list[tuple[Annotation, anchoring.Place]] = []
+        for record, place in members:
+            while stack and stack[-1][1].end < place.end:
+                stack.pop()
+            stack.append((record, place))
+            if len(stack) > MAX_STACKED:
+                # every annotation on these words, including those not yet on the stack
+                covering = [r for r, p in members if p.start <= place.start and place.end <= p.end]
+                same = all(
+                    (p.start, p.end) == (place.start, place.end)
+                    for _r, p in members
+                    if p.start <= place.start and place.end <= p.end
+                )
+                where = "the same words" if same else "words inside each other"
+                ids = ", ".join(repr(r.id) for r in covering)
+                first = min(covering, key=lambda r: r.line)
+                problems.append(
+                    problem(
+                        first,
+                        first.line_of("quote"),
+                        f"{len(covering)} annotations are anchored on {where} ({ids}); at "
+                        f"most {MAX_STACKED} may be: merge some of them or anchor them "
+                        "elsewhere",
+                    )
+                )
+                break
     return problems
 
 
