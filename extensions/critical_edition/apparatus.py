@@ -141,7 +141,7 @@ class AnchorAnnotations(SphinxTransform):
                 if bare
                 else "; copy it exactly (every character as the witness has it) from one "
                 "paragraph or attribution line"
-            )
+            ) + anchoring.strangers(record.prefix + record.quote + record.suffix, texts)
             problems.append(
                 problem(record, line, f"target quote {record.quote!r} not found in {docname}{hint}")
             )

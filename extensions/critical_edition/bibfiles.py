@@ -148,6 +148,14 @@ def _text_problems(text: str, entries: list[_Entry], problem: object) -> Iterato
         )
     seen: dict[str, int] = {}
     for entry in entries:
+        body = re.sub(r"\\[{}]", "", text[entry.start : entry.end])
+        if body.count("{") != body.count("}"):
+            yield problem(
+                entry.line,
+                entry.key,
+                f"unbalanced braces: {body.count('{')} '{{' but {body.count('}')} '}}' in this "
+                "entry; close every brace you open",
+            )
         if not KEY.fullmatch(entry.key):
             yield problem(
                 entry.line,
