@@ -51,6 +51,16 @@ def notes_on(words: str, count: int) -> str:
     )  # fmt: skip
 
 
+#: Nine notes on ever shorter quotes from the same place: each inside the one before.
+NESTED = "\n".join(
+    annotation(
+        id=f'"x-{n}"', kind='"explanatory"', quote=f'"{"혁명은 계속되어야 한다"[: 11 - n]}"',
+        reading=None, verification='"unverified"',
+    )
+    for n in range(9)
+)  # fmt: skip
+
+
 def bib_field(field: str) -> tuple[str, str]:
     return "@book{lenin-cw33,", f"@book{{lenin-cw33,\n  {field},"
 
@@ -98,6 +108,11 @@ BAD = {
         "apparatus", A, notes_on("혁명은", 12), 4, "annotation 'x-0'",
         "12 annotations are anchored on the same words ('x-0', 'x-1', 'x-2', 'x-3', 'x-4', "
         "'x-5', 'x-6', 'x-7', 'x-8', 'x-9', 'x-10', 'x-11'); at most 8 may be",
+    ),
+    "many-inside-each-other": Case(
+        "apparatus", A, NESTED, 4, "annotation 'x-0'",
+        "9 annotations are anchored on words inside each other ('x-0', 'x-1', 'x-2', 'x-3', "
+        "'x-4', 'x-5', 'x-6', 'x-7', 'x-8'); at most 8 may be",
     ),
     # -- bodies: directives, roles, links, nesting, sizes --------------------------------------
     "raw-directive-script": Case("apparatus", A,
@@ -284,6 +299,42 @@ def test_bad_input_stops_with_a_located_message(name, tmp_path, rootdir, make_ap
     # the text is never touched, and nothing was written
     assert texts == {p: p.read_text(encoding="utf-8") for p in (srcdir / "text").glob("*.rst")}
     assert not list((tmp_path / case.root / "_build").rglob("*.html"))
+
+
+def test_an_unforeseen_error_in_a_record_is_a_located_problem(tmp_path):
+    """The safety net: whatever a record's maker raises becomes a problem of that record."""
+    from critical_edition import annotation_files, datafiles
+
+    path = tmp_path / "a.toml"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def broken(table):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    records, problems = datafiles.load(annotation_files.FILE, path, broken)
+    assert records == ()
+    assert [(p.line, str(p)) for p in problems] == [
+        (1, "annotation 'em-aesseotda': this annotation could not be read (RecursionError: "
+            "maximum recursion depth exceeded); simplify it, and report the message if it is "
+            "not clear what is wrong")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("edition_annotations_dir", "../../etc"),
+        ("edition_register_dir", "/etc"),
+        ("edition_quotation_marks", "..\\quotation-marks.toml"),
+    ],
+)
+def test_configured_paths_stay_inside_the_source_folder(option, value, tmp_path, rootdir, make_app):
+    from sphinx.errors import ConfigError
+
+    srcdir = tmp_path / "apparatus"
+    shutil.copytree(rootdir / "test-apparatus", srcdir)
+    with pytest.raises(ConfigError, match=re.escape(f"{option} = {value!r}: give a path inside")):
+        make_app("dummy", srcdir=srcdir, freshenv=True, confoverrides={option: value})
 
 
 def test_the_suite_covers_every_data_file_kind():
