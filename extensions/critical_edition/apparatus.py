@@ -118,9 +118,21 @@ class AnchorAnnotations(SphinxTransform):
         )
         for record, place in order:
             unit, local = units[place.unit]
-            marker, note = self.note_nodes(record, source_notes[record.id])
-            wrapper = self.wrapper_of(record)
-            anchoring.wrap(unit, place.start, place.end, wrapper)
+            try:
+                marker, note = self.note_nodes(record, source_notes[record.id])
+                wrapper = self.wrapper_of(record)
+                anchoring.wrap(unit, place.start, place.end, wrapper)
+            except Exception as error:  # the safety net: no annotation crashes the build
+                report(
+                    problem(
+                        record,
+                        record.line_of("quote"),
+                        f"this annotation could not be anchored ({type(error).__name__}: "
+                        f"{error}); anchor it elsewhere, and report the message",
+                    )
+                )
+                domain.note_problems(docname, 1)
+                return
             wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [marker, note])
             notes.append((record, local, place, safe_rst.paragraph_refs(record.parsed)))
         domain.note_annotations(docname, self.label(notes))
