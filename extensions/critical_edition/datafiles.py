@@ -7,6 +7,12 @@ each table becomes a record (``records.py``), or a :class:`~critical_edition.rec
 naming the file, the line and the record, in a contributor's words. A file is read once per
 process while it is unchanged (cached by modification time). Any problem stops the build
 with a :class:`DataError` before a page is written.
+
+Every file is untrusted: it is refused over :data:`MAX_FILE_BYTES`, with a BOM, or with
+control, bidi or zero-width characters in any value (:func:`character_problem`, also used for
+``not-persons.tsv`` and ``.bib``); the schemas bound every text field (``maxLength``); and
+whatever a record's maker raises becomes a problem of that record (:func:`unexpected`), so
+that no input ends in a traceback.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ every directive and every interpreted-text role switched off (``raw``, ``include
 disabled, and the result is then copied node by node through an allow-list: paragraphs,
 ``*emphasis*``, ``**strong**``, ````literal```` and links to ``http``, ``https`` or
 ``mailto`` addresses. Anything else is reported, never rendered. ``¶N`` in the text becomes a
-:class:`~critical_edition.nodes.paragraph_ref` (``crossrefs.py`` makes it a link).
+:class:`~critical_edition.nodes.paragraph_ref` (``crossrefs.py`` makes it a link). A body whose
+blocks nest deeper than :data:`MAX_NESTING` is refused before docutils, which parses nesting by
+recursion, can exhaust the stack.
 """
 
 from __future__ import annotations
