@@ -36,6 +36,10 @@ today_fmt = "%Y년 %-m월 %-d일"
 
 bibtex_bibfiles = sorted(str(p) for p in (HERE / "bib").glob("*.bib"))
 bibtex_default_style = "edition"  # critical_edition.bibstyle: Korean title first, then the original
+# What every entry gives, and the groups of 참고문헌 (source/back/bibliography.rst): checked
+# before the build reads anything (critical_edition.bibfiles).
+edition_bib_required = ["title", "keywords", "langid", "verification"]
+edition_bib_groups = ["lenin", "trotsky", "primary", "icl", "secondary", "article", "editors"]
 
 # The edition's extension
 edition_text_prefix = "text/"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from critical_edition import (
     apparatus,
     assets,
+    bibfiles,
     bibstyle,
     config,
     corrections,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     corrections.setup(app)
     crossrefs.setup(app)
     sources.setup(app)
+    bibfiles.setup(app)
     bibstyle.setup(app)
     korean.setup(app)
     assets.setup(app)

@@ -14,6 +14,7 @@ the text as the witness has it, whatever was anchored before.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -92,6 +93,25 @@ def context(text: str, place: Place) -> str:
     before = text[max(0, place.start - CONTEXT) : place.start]
     after = text[place.end : place.end + CONTEXT]
     return f"…{before}[{text[place.start : place.end]}]{after}…"
+
+
+def strangers(words: str, texts: Sequence[str] | None = None) -> str:
+    """A hint for words that were not found: their characters that the text does not use
+    (``texts``; without them, those that are neither Hangul nor ASCII), named, since a
+    lookalike (Cyrillic З for 3, ” for ") cannot be told apart on screen. Empty if none."""
+    known = set("".join(texts)) if texts is not None else None
+    found = sorted(
+        {
+            c
+            for c in words
+            if (c not in known if known is not None else not (is_hangul(c) or c.isascii()))
+        }
+    )
+    if not found:
+        return ""
+    named = ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in found)
+    why = "the text does not use there" if known is not None else "is neither Hangul nor ASCII"
+    return f"; it has {named}, which {why}: a lookalike?"
 
 
 class Crossing(Exception):

@@ -104,7 +104,7 @@ class AnchorAnnotations(SphinxTransform):
             if place is not None:
                 placed.append((record, place))
         source_notes = {record.id: self.sources_of(record, problems) for record in records}
-        problems += overlaps(placed)
+        problems += overlaps(placed) + stacked(placed)
         domain = get_domain(self.env)
         if problems:
             for found in problems:
@@ -118,9 +118,21 @@ class AnchorAnnotations(SphinxTransform):
         )
         for record, place in order:
             unit, local = units[place.unit]
-            marker, note = self.note_nodes(record, source_notes[record.id])
-            wrapper = self.wrapper_of(record)
-            anchoring.wrap(unit, place.start, place.end, wrapper)
+            try:
+                marker, note = self.note_nodes(record, source_notes[record.id])
+                wrapper = self.wrapper_of(record)
+                anchoring.wrap(unit, place.start, place.end, wrapper)
+            except Exception as error:  # the safety net: no annotation crashes the build
+                report(
+                    problem(
+                        record,
+                        record.line_of("quote"),
+                        f"this annotation could not be anchored ({type(error).__name__}: "
+                        f"{error}); anchor it elsewhere, and report the message",
+                    )
+                )
+                domain.note_problems(docname, 1)
+                return
             wrapper.parent.insert(wrapper.parent.index(wrapper) + 1, [marker, note])
             notes.append((record, local, place, safe_rst.paragraph_refs(record.parsed)))
         domain.note_annotations(docname, self.label(notes))
@@ -141,7 +153,7 @@ class AnchorAnnotations(SphinxTransform):
                 if bare
                 else "; copy it exactly (every character as the witness has it) from one "
                 "paragraph or attribution line"
-            )
+            ) + anchoring.strangers(record.prefix + record.quote + record.suffix, texts)
             problems.append(
                 problem(record, line, f"target quote {record.quote!r} not found in {docname}{hint}")
             )
@@ -303,6 +315,49 @@ def overlaps(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
                     "anchor one of them to a different stretch of text",
                 )
             )
+    return problems
+
+
+#: The most annotations that may be anchored on the same words, or on words inside each
+#: other's quotes: each wraps the next in the page, and a deep stack exhausts the build.
+MAX_STACKED = 8
+
+
+def stacked(placed: list[tuple[Annotation, anchoring.Place]]) -> list[Problem]:
+    """Stacks of annotations on the same words (or inside each other) deeper than
+    :data:`MAX_STACKED`: one problem per paragraph, naming every annotation of the stack."""
+    problems = []
+    by_unit: dict[int, list[tuple[Annotation, anchoring.Place]]] = {}
+    for record, place in placed:
+        by_unit.setdefault(place.unit, []).append((record, place))
+    for members in by_unit.values():
+        members.sort(key=lambda rp: (rp[1].start, -rp[1].end))
+        stack: list[tuple[Annotation, anchoring.Place]] = []
+        for record, place in members:
+            while stack and stack[-1][1].end < place.end:
+                stack.pop()
+            stack.append((record, place))
+            if len(stack) > MAX_STACKED:
+                # every annotation on these words, including those not yet on the stack
+                covering = [r for r, p in members if p.start <= place.start and place.end <= p.end]
+                same = all(
+                    (p.start, p.end) == (place.start, place.end)
+                    for _r, p in members
+                    if p.start <= place.start and place.end <= p.end
+                )
+                where = "the same words" if same else "words inside each other"
+                ids = ", ".join(repr(r.id) for r in covering)
+                first = min(covering, key=lambda r: r.line)
+                problems.append(
+                    problem(
+                        first,
+                        first.line_of("quote"),
+                        f"{len(covering)} annotations are anchored on {where} ({ids}); at "
+                        f"most {MAX_STACKED} may be: merge some of them or anchor them "
+                        "elsewhere",
+                    )
+                )
+                break
     return problems
 
 

@@ -21,29 +21,21 @@ An entry whose ``verification`` is not ``verified`` ends with ``[서지 일부 �
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pybtex.database
-import pybtex.scanner
-from pybtex.exceptions import PybtexError
 from pybtex.plugin import register_plugin
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
-from sphinx.errors import ConfigError
-from sphinx.util import logging
 
 from critical_edition.nodes import note_source
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
-logger = logging.getLogger(__name__)
 
 #: Entry types whose title is a whole publication (『』) rather than a piece in one (「」).
 WHOLE = {"book", "proceedings", "collection", "mvbook", "periodical", "manual", "thesis"}
@@ -144,7 +136,7 @@ class EditionStyle(BaseStyle):
         url = entry.fields.get("url", "").strip()
         if url.startswith(SAFE_URL_SCHEMES):
             sentences.append(Text(HRef(url, url)))
-        elif url:  # refused by check_bibfiles; never a live link
+        elif url:  # refused by bibfiles.check_bibfiles; never a live link
             sentences.append(Text(url))
         text = Text()
         for sentence in sentences:
@@ -251,46 +243,6 @@ class EditionSorting(BaseSortingStyle):
         return who, entry.fields.get("year", ""), title.lower()
 
 
-def check_bibfiles(app: Sphinx, config: Config) -> None:
-    """A malformed ``.bib`` file, or an entry whose ``url`` is not an http(s) address, stops
-    the build at once with its file and line.
-
-    sphinxcontrib-bibtex would otherwise fail later with a traceback that names neither, and
-    would make any address a live link (``javascript:`` included).
-    """
-    problems = 0
-    for name in getattr(config, "bibtex_bibfiles", None) or ():
-        path = Path(app.srcdir, name)
-        try:
-            data = pybtex.database.parse_file(str(path))
-        except pybtex.scanner.PybtexSyntaxError as error:
-            logger.error("malformed BibTeX: %s", error, location=f"{path}:{error.lineno}")
-            problems += 1
-            continue
-        except PybtexError as error:
-            logger.error("malformed BibTeX: %s", error, location=str(path))
-            problems += 1
-            continue
-        text = path.read_text(encoding="utf-8")
-        for key, entry in data.entries.items():
-            url = entry.fields.get("url", "").strip()
-            if url and not url.startswith(SAFE_URL_SCHEMES):
-                line = text[: max(text.find(url), 0)].count("\n") + 1
-                logger.error(
-                    "entry %r: url %r is not allowed; give an http:// or https:// address",
-                    key,
-                    url,
-                    location=f"{path}:{line}",
-                )
-                problems += 1
-    if problems:
-        msg = (
-            f"{problems} problem(s) in the bib file(s) (listed above); correct them and build again"
-        )
-        raise ConfigError(msg)
-
-
 def setup(app: Sphinx) -> None:
-    app.connect("config-inited", check_bibfiles)
     register_plugin("pybtex.style.formatting", "edition", EditionStyle)
     register_plugin("pybtex.style.sorting", "edition", EditionSorting)

@@ -8,7 +8,10 @@ when the configuration is read.
 * ``edition_register_dir`` (``"register"``): ``persons.toml`` and ``glossary.toml``;
 * ``edition_quotation_marks`` (``"quotation-marks.toml"``): marks that are not quotations;
 * ``edition_sources_required`` (``True``): a quotation without a source stops the build;
-* ``edition_search_aliases`` (``{}``): original forms → Korean forms, for search.
+* ``edition_search_aliases`` (``{}``): original forms → Korean forms, for search;
+* ``edition_bib_required`` (``("title",)``): the fields every ``.bib`` entry must give;
+* ``edition_bib_groups`` (``()``): the ``keywords`` a ``.bib`` entry may have (the groups of
+  the bibliography page); empty: not checked.
 
 The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
 """
@@ -39,7 +42,7 @@ def check(app: Sphinx, config: Config) -> None:
         problems.append(f"edition_text_prefix = {prefix!r}: name a folder, ending in '/'")
     for name in RELATIVE_PATHS:
         value = PurePosixPath(getattr(config, name))
-        if value.is_absolute() or ".." in value.parts or not value.parts:
+        if value.is_absolute() or ".." in value.parts or not value.parts or "\\" in str(value):
             problems.append(f"{name} = {str(value)!r}: give a path inside the source folder")
     if problems:
         raise ConfigError("; ".join(problems))
@@ -53,5 +56,8 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_quotation_marks", "quotation-marks.toml", "env", types=text)
     app.add_config_value("edition_sources_required", True, "env", types=frozenset({bool}))
     app.add_config_value("edition_search_aliases", {}, "html", types=frozenset({dict}))
+    sequence = frozenset({tuple, list})
+    app.add_config_value("edition_bib_required", ("title",), "env", types=sequence)
+    app.add_config_value("edition_bib_groups", (), "env", types=sequence)
     app.add_event(SEARCH_ALIASES_EVENT)
     app.connect("config-inited", check)

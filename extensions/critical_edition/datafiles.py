@@ -7,6 +7,12 @@ each table becomes a record (``records.py``), or a :class:`~critical_edition.rec
 naming the file, the line and the record, in a contributor's words. A file is read once per
 process while it is unchanged (cached by modification time). Any problem stops the build
 with a :class:`DataError` before a page is written.
+
+Every file is untrusted: it is refused over :data:`MAX_FILE_BYTES`, with a BOM, or with
+control, bidi or zero-width characters in any value (:func:`character_problem`, also used for
+``not-persons.tsv`` and ``.bib``); the schemas bound every text field (``maxLength``); and
+whatever a record's maker raises becomes a problem of that record (:func:`unexpected`), so
+that no input ends in a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import datetime
 import json
 import re
 import tomllib
+import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -205,6 +212,13 @@ def _schema_message(error: ValidationError, kind: FileKind) -> tuple[str | None,
     if error.validator == "enum":
         choices = ", ".join(map(repr, error.validator_value))
         return field, f"{field} = {instance!r} is not allowed; use one of {choices}"
+    if error.validator == "maxLength":
+        return field, (
+            f"{_field_path(error)} is {len(instance)} characters long; the limit is "
+            f"{error.validator_value}: shorten it"
+        )
+    if error.validator == "pattern" and "x-pattern-message" in error.schema:
+        return field, f"{_field_path(error)} = {instance!r}: {error.schema['x-pattern-message']}"
     if error.validator == "pattern" and field == kind.key:
         return field, (
             f"{field} {instance!r} must be lowercase Latin letters and digits joined by single "
@@ -215,6 +229,14 @@ def _schema_message(error: ValidationError, kind: FileKind) -> tuple[str | None,
     if error.validator == "type" and len(path) == 2 and path[0] == kind.table:
         return None, f"each [[{kind.table}]] must be a table"
     return field, f"{field or 'value'}: {error.message}"
+
+
+def _field_path(error: ValidationError) -> str:
+    """``body``, ``sources[1].key``: the value an error is about, inside its table."""
+    text = ""
+    for part in list(error.absolute_path)[2:]:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "value"
 
 
 def named(kind: FileKind, item: object) -> str | None:
@@ -260,6 +282,36 @@ def _schema_problems(data: dict, lines: TableLines, path: str, kind: FileKind) -
 #: Control characters (TOML escapes can write them): none reaches a page, except the line
 #: break and the tab of multi-line text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Invisible characters that reorder or hide text (bidi controls: U+200E, U+200F,
+#: U+202A–U+202E, U+2066–U+2069) or join and split it unseen (zero-width: U+200B–U+200D,
+#: U+2060, U+FEFF). The witness has none, so a quote never needs one.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+#: The largest data file read (bytes): ten times the largest today.
+MAX_FILE_BYTES = 1_000_000
+
+
+def character_problem(text: str) -> str | None:
+    """What is wrong with a character of a text field, if anything (for every data file)."""
+    if found := CONTROL.search(text):
+        return (
+            f"the control character U+{ord(found.group()):04X} is not allowed "
+            "(only line breaks and tabs); remove it"
+        )
+    if found := INVISIBLE.search(text):
+        char = found.group()
+        name = unicodedata.name(char, "invisible character")
+        return (
+            f"the invisible character U+{ord(char):04X} ({name}) is not allowed (bidi "
+            "controls and zero-width characters hide or reorder text); remove it"
+        )
+    return None
+
+
+def too_large(size: int) -> str | None:
+    """The message for a data file over the size limit."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return f"the file has {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes for a data file"
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -279,15 +331,10 @@ def _control_problems(
     tables = data.get(kind.table)
     for index, item in enumerate(tables if isinstance(tables, list) else ()):
         for field, value in item.items() if isinstance(item, dict) else ():
-            found = next((m for text in _strings(value) if (m := CONTROL.search(text))), None)
-            if found is not None:
+            wrong = next((w for text in _strings(value) if (w := character_problem(text))), None)
+            if wrong is not None:
                 yield Problem(
-                    path,
-                    lines.of(index, field),
-                    named(kind, item),
-                    f"{field}: the control character U+{ord(found.group()):04X} is not allowed "
-                    "(only line breaks and tabs); remove it",
-                    kind.name,
+                    path, lines.of(index, field), named(kind, item), f"{field}: {wrong}", kind.name
                 )
 
 
@@ -320,6 +367,8 @@ def _load(
     def unreadable(line: int, message: str) -> tuple[tuple[()], tuple[Problem]]:
         return (), (Problem(display, line, None, message, kind.name),)
 
+    if message := too_large(_size):
+        return unreadable(1, message)
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         return unreadable(
@@ -335,17 +384,40 @@ def _load(
     except tomllib.TOMLDecodeError as error:
         line, message = toml_syntax_error(error)
         return unreadable(line, f"TOML syntax error: {message}; fix the syntax there")
+    except RecursionError:
+        return unreadable(1, "values are nested too deeply to read; write plain values")
     lines = TableLines(text, kind.table)
-    problems = list(_control_problems(data, lines, display, kind))
-    problems += _schema_problems(data, lines, display, kind)
+    try:
+        problems = list(_control_problems(data, lines, display, kind))
+        problems += _schema_problems(data, lines, display, kind)
+    except RecursionError:
+        return unreadable(1, "values are nested too deeply to check; write plain values")
     if problems:
         return (), tuple(problems)
     records = []
     for index, item in enumerate(data.get(kind.table, [])):
-        record, wrong = make(Table(item, display, lines.of(index), lines.fields(index)))
-        records.append(record)
+        table = Table(item, display, lines.of(index), lines.fields(index))
+        try:
+            record, wrong = make(table)
+        except Exception as error:  # the safety net: a record must not crash the build
+            wrong = [unexpected(table, kind, error)]
+            record = None
+        if record is not None:
+            records.append(record)
         problems += wrong
     return tuple(records), tuple(problems)
+
+
+def unexpected(table: Table, kind: FileKind, error: BaseException) -> Problem:
+    """The safety net: an error no check foresaw, as a problem of the record that raised it."""
+    return Problem(
+        table.path,
+        table.line,
+        named(kind, table.item),
+        f"this {kind.record} could not be read ({type(error).__name__}: {error}); "
+        "simplify it, and report the message if it is not clear what is wrong",
+        kind.name,
+    )
 
 
 def parse_body(

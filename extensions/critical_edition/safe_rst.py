@@ -6,7 +6,9 @@ every directive and every interpreted-text role switched off (``raw``, ``include
 disabled, and the result is then copied node by node through an allow-list: paragraphs,
 ``*emphasis*``, ``**strong**``, ````literal```` and links to ``http``, ``https`` or
 ``mailto`` addresses. Anything else is reported, never rendered. ``¶N`` in the text becomes a
-:class:`~critical_edition.nodes.paragraph_ref` (``crossrefs.py`` makes it a link).
+:class:`~critical_edition.nodes.paragraph_ref` (``crossrefs.py`` makes it a link). A body whose
+blocks nest deeper than :data:`MAX_NESTING` is refused before docutils, which parses nesting by
+recursion, can exhaust the stack.
 """
 
 from __future__ import annotations
@@ -115,13 +117,48 @@ def paragraph_refs(paragraphs: list[nodes.Node]) -> tuple[int, ...]:
     return tuple(ref["number"] for para in paragraphs for ref in para.findall(paragraph_ref))
 
 
+#: The deepest nesting of markup a body may have (lists, quotes, indented blocks inside each
+#: other); docutils parses nesting by recursion, and a few hundred levels exhaust Python's
+#: stack. A body is paragraphs only, so any nesting at all is refused below anyway.
+MAX_NESTING = 20
+#: What may open a nested block at the start of a line: a bullet, an enumerator, a line
+#: block's bar, a field name, a footnote or a comment.
+_OPENER = re.compile(r"(?:[-*+•‣⁃|]|\(?[0-9A-Za-z#]+[.)]|:[^:\s]+:|\.\.(?: \[[^\]]*\])?)\s+")
+TOO_DEEP = (
+    "the markup is nested too deeply (lists, quotes or indented blocks inside each other, "
+    f"more than {MAX_NESTING} levels); write paragraphs only"
+)
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """An upper bound of how deeply the blocks of ``text`` nest, and the (1-based) line where:
+    on any line, its indentation plus the block openers that start it (``- 1. - x``)."""
+    deepest, where = 0, 1
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        depth = len(line) - len(stripped)
+        position = 0
+        while match := _OPENER.match(stripped, position):
+            depth += 1
+            position = match.end()
+        if depth > deepest:
+            deepest, where = depth, number
+    return deepest, where
+
+
 def parse_body(text: str, source: str) -> tuple[list[note_paragraph], list[BodyProblem]]:
     """The paragraphs of a note body, or what is wrong with it."""
+    depth, line = nesting(text)
+    if depth > MAX_NESTING:
+        return [], [BodyProblem(line, TOO_DEEP)]
     document = utils.new_document(source, _settings())
     reports: list[nodes.system_message] = []
     document.reporter.attach_observer(reports.append)
-    with _no_directives_or_roles():
-        Parser().parse(text, document)
+    try:
+        with _no_directives_or_roles():
+            Parser().parse(text, document)
+    except RecursionError:  # the bound above should make this unreachable
+        return [], [BodyProblem(1, TOO_DEEP)]
     problems = [
         BodyProblem(report.get("line") or 1, _report_text(report))
         for report in reports

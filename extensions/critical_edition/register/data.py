@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from critical_edition import datafiles
-from critical_edition.records import Entry
+from critical_edition.records import Entry, Problem
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
-
-    from critical_edition.records import Problem
 
 
 def _register_file(kind: str, table: str, example: str) -> datafiles.FileKind:
@@ -96,6 +94,69 @@ def load_all(env: BuildEnvironment) -> tuple[list[Entry], list[Problem]]:
         entries += found
         problems += wrong
     return entries, problems
+
+
+# -- Names that are not persons ---------------------------------------------------------------
+
+NOT_PERSONS = "not-persons.tsv"
+#: What a proper noun of the text that is not a person may be (the second column).
+NOT_PERSON_CATEGORIES = ("place", "organisation", "publication", "event", "derived", "other")
+_NOT_PERSONS_HEADER = "form\tcategory"
+
+
+def not_persons_path(env: BuildEnvironment) -> Path:
+    return Path(env.srcdir, env.config.edition_register_dir, NOT_PERSONS)
+
+
+def load_not_persons(path: Path) -> tuple[frozenset[str], list[Problem]]:
+    """The words of ``not-persons.tsv`` (``make names`` skips them), and its problems: a header
+    ``form<TAB>category``, then one word and its category a line, each word once."""
+    if not path.is_file():
+        return frozenset(), []
+    shown = datafiles.shown(path)
+
+    def problem(line: int, form: str | None, message: str) -> Problem:
+        return Problem(shown, line, f"row {form!r}" if form else None, message, "names list")
+
+    if message := datafiles.too_large(path.stat().st_size):
+        return frozenset(), [problem(1, None, message)]
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        bom = "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"
+        return frozenset(), [problem(1, None, bom)]
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        return frozenset(), [problem(raw[: error.start].count(b"\n") + 1, None, "not UTF-8")]
+    problems: list[Problem] = []
+    if not lines or lines[0] != _NOT_PERSONS_HEADER:
+        problems.append(problem(1, None, "the first line must be the header form<TAB>category"))
+    forms: dict[str, int] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        form = cells[0].strip()
+        if wrong := datafiles.character_problem(line.replace("\t", " ")):
+            problems.append(problem(number, form, wrong))
+        elif len(cells) != 2 or not form:
+            problems.append(
+                problem(number, form, "a row is a word, a tab and its category (two columns)")
+            )
+        elif cells[1] not in NOT_PERSON_CATEGORIES:
+            problems.append(
+                problem(
+                    number,
+                    form,
+                    f"category {cells[1]!r} is not allowed; use one of "
+                    f"{', '.join(NOT_PERSON_CATEGORIES)}",
+                )
+            )
+        elif form in forms:
+            problems.append(problem(number, form, f"duplicate: already at line {forms[form]}"))
+        else:
+            forms[form] = number
+    return frozenset(forms), problems
 
 
 # -- Korean ordering ---------------------------------------------------------------------------

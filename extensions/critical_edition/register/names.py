@@ -11,7 +11,13 @@ import tomllib
 from pathlib import Path
 
 from critical_edition.anchoring import find_forms
-from critical_edition.register.data import FILE_NAMES, FILES, KINDS
+from critical_edition.register.data import (
+    FILE_NAMES,
+    FILES,
+    KINDS,
+    NOT_PERSONS,
+    load_not_persons,
+)
 
 
 def names_without_entries(srcdir: Path, register_dir: str = "register") -> list[str]:
@@ -31,11 +37,9 @@ def names_without_entries(srcdir: Path, register_dir: str = "register") -> list[
         table = FILES[kind].table
         forms += [(form, item["id"]) for item in data.get(table, []) for form in item["forms"]]
     forms.sort(key=lambda item: -len(item[0]))
-    listed = {
-        line.split("\t")[0]
-        for line in (folder / "not-persons.tsv").read_text(encoding="utf-8").splitlines()[1:]
-        if line.strip()
-    }
+    listed, problems = load_not_persons(folder / NOT_PERSONS)
+    if problems:  # the list itself is wrong: that is the report
+        return [f"{p.path}:{p.line}: ERROR: {p}" for p in problems]
     kiwi = Kiwi()
     missing: list[str] = []
     for path in sorted((srcdir / "text").glob("*.rst")):

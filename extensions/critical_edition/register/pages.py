@@ -16,6 +16,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from critical_edition import datafiles
+from critical_edition.anchoring import strangers
 from critical_edition.bibstyle import source_note
 from critical_edition.config import SEARCH_ALIASES_EVENT
 from critical_edition.domain import get_domain
@@ -192,13 +193,15 @@ def joined(items: list[nodes.Node], sep: str = ", ", pairs: bool = False) -> lis
 
 
 def check_register(app: Sphinx, env: BuildEnvironment) -> None:
-    """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form."""
+    """Stop the build on a broken entry, a duplicate, an unknown see-also, an unused form, or
+    a broken row of ``not-persons.tsv``."""
     entries, problems = data.load_all(env)
     if not entries and not problems:
         return
     unread = {problem.path for problem in problems} - {entry.path for entry in entries}
     if unread:  # a file that could not be read: checking the other against it would mislead
         datafiles.stop(problems, "register", "the register files")
+    problems += data.load_not_persons(data.not_persons_path(env))[1]
     seen: dict[str, Entry] = {}
     owners: dict[str, Entry] = {}
     for entry in entries:
@@ -251,7 +254,7 @@ def check_register(app: Sphinx, env: BuildEnvironment) -> None:
                     entry.problem(
                         "forms",
                         f"the form {form!r} occurs nowhere in the text (as a word, with or "
-                        "without particles); correct it or remove it",
+                        "without particles); correct it or remove it" + strangers(form),
                     )
                 )
     datafiles.stop(problems, "register", "the register files")
