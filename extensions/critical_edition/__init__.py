@@ -18,6 +18,7 @@ from critical_edition import (
     assets,
     bibstyle,
     config,
+    contributors,
     corrections,
     crossrefs,
     korean,
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     quotations.setup(app)
     apparatus.setup(app)
     corrections.setup(app)
+    contributors.setup(app)
     crossrefs.setup(app)
     sources.setup(app)
     bibstyle.setup(app)
@@ -56,7 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     stats.setup(app)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -8,7 +8,10 @@ when the configuration is read.
 * ``edition_register_dir`` (``"register"``): ``persons.toml`` and ``glossary.toml``;
 * ``edition_quotation_marks`` (``"quotation-marks.toml"``): marks that are not quotations;
 * ``edition_sources_required`` (``True``): a quotation without a source stops the build;
-* ``edition_search_aliases`` (``{}``): original forms → Korean forms, for search.
+* ``edition_search_aliases`` (``{}``): original forms → Korean forms, for search;
+* ``edition_history_paths`` (``{}``): for the 기여자 page, the parts of the repository whose
+  contributors come from its git history (the data files record their own): a part's name →
+  its paths, relative to the configuration folder, which must be the repository's top.
 
 The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
 """
@@ -41,6 +44,17 @@ def check(app: Sphinx, config: Config) -> None:
         value = PurePosixPath(getattr(config, name))
         if value.is_absolute() or ".." in value.parts or not value.parts:
             problems.append(f"{name} = {str(value)!r}: give a path inside the source folder")
+    history = config.edition_history_paths
+    for area, paths in history.items():
+        if not isinstance(area, str) or not isinstance(paths, (list, tuple)) or not paths:
+            problems.append(f"edition_history_paths[{area!r}]: give a list of paths")
+            continue
+        for path in paths:
+            value = PurePosixPath(path) if isinstance(path, str) else None
+            if value is None or value.is_absolute() or ".." in value.parts or not value.parts:
+                problems.append(
+                    f"edition_history_paths[{area!r}]: {path!r} is not a path inside the repository"
+                )
     if problems:
         raise ConfigError("; ".join(problems))
 
@@ -53,5 +67,6 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_quotation_marks", "quotation-marks.toml", "env", types=text)
     app.add_config_value("edition_sources_required", True, "env", types=frozenset({bool}))
     app.add_config_value("edition_search_aliases", {}, "html", types=frozenset({dict}))
+    app.add_config_value("edition_history_paths", {}, "env", types=frozenset({dict}))
     app.add_event(SEARCH_ALIASES_EVENT)
     app.connect("config-inited", check)
