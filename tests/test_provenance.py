@@ -95,9 +95,9 @@ def test_the_contributors_page_counts_the_data_and_says_when_there_is_no_history
     app = build(make_app, root)
     (data,) = contributors_rows(app)  # no history: no second table
     assert data == [
-        ["기여자", "해설", "번역", "사실 확인", "참조", "교정", "출처", "인물", "용어", "기간"],
-        ["김기여", "0", "0", "0", "0", "1", "1", "1", "0", "2026년 11월 25일–12월 2일"],
-        ["편집부", "1", "0", "0", "0", "1", "0", "1", "1", "2026년 11월 24–26일"],
+        ["기여자", "쓴 기록", "기간"],
+        ["김기여", "교정 1 · 출처 1 · 인물 1", "2026년 11월 25일–12월 2일"],
+        ["편집부", "해설 1 · 교정 1 · 인물 1 · 용어 1", "2026년 11월 24–26일"],
     ]
     page = html(app, "back/contributors.html").get_text()
     assert "저장소의 변경 이력(git)을 읽을 수 없어" in page
@@ -129,14 +129,17 @@ def test_the_history_gives_the_commit_authors_of_what_the_data_does_not_record(r
     git(root, "commit", "-q", "-am", "bib", who="Bo", date="2026-11-22T09:00:00+00:00")
     (root / "conf.py").write_text((root / "conf.py").read_text() + "\n", encoding="utf-8")
     git(root, "commit", "-q", "-am", "conf", who="Cy", date="2026-11-23T09:00:00+00:00")
+    (root / "text" / "a.rst").write_text((root / "text" / "a.rst").read_text() + "\n")
+    git(root, "commit", "-q", "-am", "a", who="dee@example.org", date="2026-11-24T09:00:00+00:00")
     app = build(make_app, root)
     _data, history = contributors_rows(app)
     assert history == [
         ["부분", "기여자", "커밋", "기간"],
+        ["본문 전사", "(주소 생략)", "1", "2026년 11월 24일"],
         ["본문 전사", "Ada Lovelace", "1", "2026년 11월 20일"],
         ["참고문헌", "Ada Lovelace", "1", "2026년 11월 20일"],
         ["참고문헌", "Bo", "1", "2026년 11월 22일"],
-    ]  # Cy changed only conf.py, which is in no part
+    ]  # Cy changed only conf.py, which is in no part; a name that is an address is not shown
     page = (app.outdir / "back" / "contributors.html").read_text(encoding="utf-8")
     assert "example.org" not in page and "@" not in html(app, "back/contributors.html").get_text()
 
@@ -151,7 +154,7 @@ def test_print_keeps_notes_clean_and_prints_entries_and_the_page(root, make_app)
         r"\DUrole{edition-provenance}{편집부 · 2026년 11월 24일 작성 · 2026년 11월 25일 수정}"
         in tex
     )
-    assert r"\chapter{기여자}" in tex and r"\begin{tabulary}" in tex
+    assert r"\chapter{기여자}" in tex and r"\X{50}{100}" in tex  # the widths are given
 
 
 def edit(path, old: str, new: str) -> None:
@@ -268,11 +271,14 @@ def test_the_edition_credits_every_record_to_its_authors(edition_html):
         (edition_html / "back" / "contributors.html").read_text(encoding="utf-8"), "html.parser"
     )
     data = page.select("table.edition-contributors")[0]
-    shown = {
-        cells[0]: [int(c) for c in cells[1:-1]]
-        for row in data.select("tbody tr")
-        if (cells := [c.get_text(strip=True) for c in row.select("td")])
-    }
+    titles = [title for _kind, title in KINDS]
+    shown = {}
+    for row in data.select("tbody tr"):
+        name, written, _dates = (c.get_text(strip=True) for c in row.select("td"))
+        shown[name] = [0] * len(titles)
+        for item in written.split(" · "):
+            title, _space, count = item.rpartition(" ")
+            shown[name][titles.index(title)] = int(count)
     assert shown == expected
     assert "편집부" in shown and sum(shown["편집부"]) == len(records)
 

@@ -16,6 +16,7 @@ depends on the day of the build.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
@@ -52,6 +53,12 @@ KINDS = (
     ("persons", "인물"),
     ("glossary", "용어"),
 )
+
+#: The tables' classes: the column widths are given (print too).
+CLASSES = ["edition-contributors", "colwidths-given"]
+
+#: Something like an e-mail address, in a commit author's name.
+EMAIL = re.compile(r"\S+@\S+")
 
 #: How long ``git log`` may take before the page does without it (seconds).
 GIT_TIMEOUT = 20
@@ -145,6 +152,13 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def committer_name(name: str) -> str:
+    """A commit author's name as the page shows it: no control characters, no address
+    (a name may be one), at most ``provenance.MAX_NAME`` characters."""
+    name = EMAIL.sub("(주소 생략)", datafiles.CONTROL.sub("", name)).strip()
+    return name[: provenance.MAX_NAME] or "(이름 없음)"
+
+
 def in_area(path: str, paths: Iterable[str]) -> bool:
     return any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths)
 
@@ -171,7 +185,7 @@ def from_history(root: Path, areas: Mapping[str, Sequence[str]]) -> tuple[Commit
         name, _tab, date = head.partition("\t")
         for area, area_paths in areas.items():
             if any(in_area(f, area_paths) for f in files if f):
-                found.setdefault((area, name.strip() or "?"), []).append(date)
+                found.setdefault((area, committer_name(name)), []).append(date)
     order = list(areas)
     rows = [
         Committer(area, name, len(days), min(days), max(days))
@@ -202,15 +216,16 @@ class FillContributors(FillPage):
 
 
 def data_part(shown: Contributions) -> list[nodes.Node]:
+    """One row per contributor: what they wrote, by kind (``해설 12 · 교정 3``), and when."""
     if not shown.contributors:
         return [nodes.paragraph("", "자료 파일에 작성자가 기록된 항목이 없다.")]
-    columns = [("기여자", 16)] + [(title, 6) for _kind, title in KINDS] + [("기간", 22)]
-    result, body = table(columns, ["edition-contributors"])
+    result, body = table((("기여자", 20), ("쓴 기록", 50), ("기간", 30)), CLASSES)
     for person in shown.contributors:
+        counts = zip(KINDS, person.counts, strict=True)
+        written = " · ".join(f"{title} {count}" for (_kind, title), count in counts if count)
         row = nodes.row()
         row += cell(nodes.Text(person.name))
-        for count in person.counts:
-            row += cell(nodes.Text(str(count)), classes=("edition-count",))
+        row += cell(nodes.Text(written))
         row += cell(nodes.Text(provenance.date_range(person.first, person.last)))
         body += row
     return [result]
@@ -232,9 +247,7 @@ def history_part(history: tuple[Committer, ...] | None, areas: list[str]) -> lis
             else ("저장소 이력에 이 부분들을 바꾼 커밋이 없다.")
         )
         return [nodes.paragraph("", what)]
-    result, body = table(
-        (("부분", 16), ("기여자", 24), ("커밋", 8), ("기간", 26)), ["edition-contributors"]
-    )
+    result, body = table((("부분", 22), ("기여자", 38), ("커밋", 10), ("기간", 30)), CLASSES)
     for row_data in history:
         row = nodes.row()
         row += cell(nodes.Text(row_data.area))
