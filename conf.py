@@ -46,6 +46,20 @@ edition_text_prefix = "text/"
 # Search: names and terms in other scripts → their Korean forms in the text. The persons and
 # glossary data will supply the edition's through the event ``edition-search-aliases``.
 edition_search_aliases: dict[str, list[str]] = {}
+# 기여자: the parts whose contributors come from the git history (paths from this folder, the
+# repository's top); annotations and register entries record their own authors.
+edition_history_paths = {
+    "본문 전사": ["source/text", "source/witness"],
+    "편집 장치": ["extensions", "source/_templates", "source/locales"],
+    "참고문헌": ["bib"],
+    "그 밖의 편집 자료": ["source/quotation-marks.toml", "source/register/not-persons.tsv"],
+    "시험": ["tests"],
+    "문서와 빌드 설정": [
+        "README.md", "CONTRIBUTING.md", "Makefile", "pyproject.toml", "conf.py",
+        "source/index.rst", "source/about.rst", "source/back", "templates", ".github",
+        ".readthedocs.yaml", ".pre-commit-config.yaml",
+    ],
+}  # fmt: skip
 
 # -- HTML --------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

@@ -45,7 +45,7 @@ TOML_ERRORS = {
     ),
     "persons": (
         "register", "register/persons.toml",
-        ('[[person]]\nid = "stalin"', '[[person]\nid = "stalin"'), 27,
+        ('[[person]]\nid = "stalin"', '[[person]\nid = "stalin"'), 32,
     ),
     "quotation-marks": (
         "apparatus", "quotation-marks.toml", ('use = "slogan"', 'use = "slogan'), 5,

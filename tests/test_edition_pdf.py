@@ -201,3 +201,15 @@ def test_registers_and_index_give_page_numbers(chapters, page_texts):
     index = re.sub(r"\s+", " ", "".join(page_texts[chapters["찾아보기"] :]))
     assert "트로츠키 (Leon Trotsky" in index  # two columns: the rest may run across lines
     assert "Pilsudski" in index and "\ufffd" not in index
+
+
+def test_footnotes_carry_no_provenance_but_registers_and_the_contributors_chapter_do(
+    chapters, page_texts
+):
+    """Who wrote a note and when is on the web only; print keeps its footnotes clean."""
+    article = "".join(page_texts[chapters["트로츠키와 러시아 좌익반대파"] : chapters["교정 목록"]])
+    assert not re.search(r"\d+일\s*작성", article)
+    persons = re.sub(r"\s+", " ", "".join(page_texts[chapters["인명 색인"] : chapters["참고문헌"]]))
+    assert re.search(r"편집부 · 2026년 \d+월 \d+일 작성", persons)
+    credits = re.sub(r"\s+", " ", "".join(page_texts[chapters["기여자"] : chapters["찾아보기"]]))
+    assert "편집부 해설" in credits and "저장소 이력에 남은 기여" in credits

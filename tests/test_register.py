@@ -176,11 +176,11 @@ BAD = {
         "the form '트로츠키이' occurs nowhere in the text",
     ),
     "duplicate-id": (
-        "glossary.toml", 'id = "opposition"', 'id = "troika"', 21, "troika",
+        "glossary.toml", 'id = "opposition"', 'id = "troika"', 25, "troika",
         "duplicate entry: id also used in",
     ),
     "duplicate-form": (
-        "glossary.toml", 'forms = ["반대파"]', 'forms = ["반대파", "3자 동맹"]', 22, "troika",
+        "glossary.toml", 'forms = ["반대파"]', 'forms = ["반대파", "3자 동맹"]', 26, "troika",
         "duplicate entry: the form '3자 동맹' also belongs to 'opposition'",
     ),
     "unknown-see-also": (
@@ -189,7 +189,7 @@ BAD = {
     ),
     "unknown-key": (
         "persons.toml", '{ key = "ref-glossary" }]\nstatus = "unverified"',
-        '{ key = "mia-people" }]\nstatus = "unverified"', 24, "zinoviev",
+        '{ key = "mia-people" }]\nstatus = "unverified"', 27, "zinoviev",
         "sources: unknown bib key 'mia-people'",
     ),
     "schema": (
@@ -205,7 +205,7 @@ BAD = {
     ),
     "role": (
         "glossary.toml", 'definition = "당 지도부에 맞선 분파."',
-        'definition = "당 지도부에 맞선 :raw-html:`<b>분파</b>`."', 16, "opposition",
+        'definition = "당 지도부에 맞선 :raw-html:`<b>분파</b>`."', 18, "opposition",
         'definition: Unknown interpreted text role "raw-html".',
     ),
     "javascript-link": (

@@ -19,6 +19,7 @@ from critical_edition import (
     bibfiles,
     bibstyle,
     config,
+    contributors,
     corrections,
     crossrefs,
     korean,
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     quotations.setup(app)
     apparatus.setup(app)
     corrections.setup(app)
+    contributors.setup(app)
     crossrefs.setup(app)
     sources.setup(app)
     bibfiles.setup(app)
@@ -58,7 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     stats.setup(app)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

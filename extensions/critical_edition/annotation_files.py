@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from critical_edition import datafiles
+from critical_edition import datafiles, provenance
 from critical_edition.records import Annotation, SourceRef
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ FILE = datafiles.FileKind(
 def _record(table: datafiles.Table) -> tuple[Annotation, list[Problem]]:
     item = table.item
     parsed, problems = datafiles.parse_body(table, "body", FILE)
+    problems += provenance.problems(table, FILE)
     record = Annotation(
         id=item["id"],
         kind=item["kind"],

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from critical_edition import anchoring, annotation_files, datafiles, safe_rst
+from critical_edition import anchoring, annotation_files, datafiles, provenance, safe_rst
 from critical_edition.bibstyle import source_note
 from critical_edition.domain import get_domain
 from critical_edition.nodes import (
@@ -233,6 +233,8 @@ class AnchorAnnotations(SphinxTransform):
             else annotation_files.KIND_LABELS[record.kind],
             verification_label=annotation_files.VERIFICATION_LABELS[level] if shown else "",
             verification_title=annotation_files.VERIFICATION_DESCRIPTIONS[level] if shown else "",
+            # Who wrote it and when: on the web, quietly; print keeps its footnotes clean.
+            provenance_label=provenance.label(record.authors, record.created, record.updated),
         )
         if record.kind == "emendation":
             note += apparatus_entry(
@@ -283,6 +285,9 @@ class AnchorAnnotations(SphinxTransform):
                 body_line=record.line_of("body"),
                 unit=place.unit,
                 end=place.end,
+                authors=record.authors,
+                created=record.created,
+                updated=record.updated,
             )
             for record, local, place, refs in notes
         )

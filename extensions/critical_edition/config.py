@@ -12,6 +12,9 @@ when the configuration is read.
 * ``edition_bib_required`` (``("title",)``): the fields every ``.bib`` entry must give;
 * ``edition_bib_groups`` (``()``): the ``keywords`` a ``.bib`` entry may have (the groups of
   the bibliography page); empty: not checked.
+* ``edition_history_paths`` (``{}``): for the 기여자 page, the parts of the repository whose
+  contributors come from its git history (the data files record their own): a part's name →
+  its paths, relative to the configuration folder, which must be the repository's top.
 
 The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
 """
@@ -44,6 +47,17 @@ def check(app: Sphinx, config: Config) -> None:
         value = PurePosixPath(getattr(config, name))
         if value.is_absolute() or ".." in value.parts or not value.parts or "\\" in str(value):
             problems.append(f"{name} = {str(value)!r}: give a path inside the source folder")
+    history = config.edition_history_paths
+    for area, paths in history.items():
+        if not isinstance(area, str) or not isinstance(paths, (list, tuple)) or not paths:
+            problems.append(f"edition_history_paths[{area!r}]: give a list of paths")
+            continue
+        for path in paths:
+            value = PurePosixPath(path) if isinstance(path, str) else None
+            if value is None or value.is_absolute() or ".." in value.parts or not value.parts:
+                problems.append(
+                    f"edition_history_paths[{area!r}]: {path!r} is not a path inside the repository"
+                )
     if problems:
         raise ConfigError("; ".join(problems))
 
@@ -59,5 +73,6 @@ def setup(app: Sphinx) -> None:
     sequence = frozenset({tuple, list})
     app.add_config_value("edition_bib_required", ("title",), "env", types=sequence)
     app.add_config_value("edition_bib_groups", (), "env", types=sequence)
+    app.add_config_value("edition_history_paths", {}, "env", types=frozenset({dict}))
     app.add_event(SEARCH_ALIASES_EVENT)
     app.connect("config-inited", check)

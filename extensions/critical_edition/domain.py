@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class EditionDomain(Domain):
     name = "edition"
     label = "Critical edition"
-    data_version = 5
+    data_version = 6
     initial_data: ClassVar[dict[str, Any]] = {
         # Per document (purged and merged by docname):
         "paragraph_counts": {},  # docname -> number of article paragraphs in it

@@ -64,7 +64,8 @@ class edition_note(nodes.Inline, nodes.Element):
     the footnote series of its ``series``. Attributes: ``ids`` (``n-<id>``), ``backref``
     (``r-<id>``), ``label``, ``series``, ``kind``, ``verification``, and the words readers
     see: ``kind_label`` (해설, 번역 …; empty for emendations and sources),
-    ``verification_label`` and ``verification_title`` (empty when not shown). Children: an
+    ``verification_label`` and ``verification_title`` (empty when not shown), and
+    ``provenance_label`` (who wrote it and when; shown on the web only). Children: an
     optional :class:`apparatus_entry`, then :class:`note_paragraph` and :class:`note_source`
     nodes.
     """
@@ -98,6 +99,11 @@ class corrections_list(nodes.General, nodes.Element):
 
 class sources_report(nodes.General, nodes.Element):
     """Placeholder for the sources report (출처 현황), filled when the page is written."""
+
+
+class contributors_list(nodes.General, nodes.Element):
+    """Placeholder for a part (``part``: data | history) of the 기여자 page, filled when the
+    page is written."""
 
 
 class register_term(nodes.Inline, nodes.TextElement):

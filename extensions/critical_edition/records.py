@@ -82,6 +82,9 @@ class Entry(NamedTuple):
     see_also: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (key, locator)
     status: str
+    authors: tuple[str, ...]
+    created: str  # ISO date
+    updated: str | None  # ISO date of the last change, if any
     path: str
     line: int
     field_lines: tuple[tuple[str, int], ...]
@@ -143,6 +146,9 @@ class NoteRecord(NamedTuple):
     body_line: int = 0  # of its body
     unit: int = 0  # index of the unit (paragraph or attribution line) that holds the quote
     end: int = 0  # character offset of the quote's end in that unit's witness text
+    authors: tuple[str, ...] = ()
+    created: str = ""  # ISO date
+    updated: str | None = None  # ISO date of the last change, if any
 
 
 class Occurrence(NamedTuple):

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from critical_edition import datafiles
+from critical_edition import datafiles, provenance
 from critical_edition.records import Entry, Problem
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
     item = table.item
     field = "role" if "role" in item else "definition"
     body, problems = datafiles.parse_body(table, field, FILES[kind])
+    problems += provenance.problems(table, FILES[kind])
     entry = Entry(
         kind=kind,
         id=item["id"],
@@ -67,6 +68,9 @@ def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
         see_also=tuple(item.get("see_also", ())),
         sources=tuple((s["key"], s.get("locator", "")) for s in item["sources"]),
         status=item["status"],
+        authors=tuple(item["authors"]),
+        created=item["created"],
+        updated=item.get("updated"),
         path=table.path,
         line=table.line,
         field_lines=table.field_lines,

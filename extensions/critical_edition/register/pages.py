@@ -2,9 +2,9 @@
 
 ``.. edition-register:: persons`` (or ``glossary``) leaves a placeholder; when the page is
 written it becomes the entries grouped under their initial consonant (ㄱ ㄴ ㄷ …), each with
-its original name, dates, role or definition, see-also links, sources, and every paragraph
-where it occurs (¶ links; page numbers in print), followed by a second view of the same
-entries in Latin order of their original names.
+its original name, dates, role or definition, see-also links, sources, every paragraph
+where it occurs (¶ links; page numbers in print) and who wrote it when, followed by a second
+view of the same entries in Latin order of their original names.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from critical_edition import datafiles
+from critical_edition import datafiles, provenance
 from critical_edition.anchoring import strangers
 from critical_edition.bibstyle import source_note
 from critical_edition.config import SEARCH_ALIASES_EVENT
@@ -146,7 +146,18 @@ class FillRegister(FillPage):
             definition += self.line("참조", joined(see))
         definition += self.line("출처", self.sources(entry))
         definition += self.line("나오는 곳", self.places(entry))
+        definition += self.provenance(entry)
         return nodes.definition_list_item("", term, definition)
+
+    def provenance(self, entry: Entry) -> nodes.paragraph:
+        """Who wrote the entry and when, quietly (small in print too); not searched."""
+        text = provenance.label(entry.authors, entry.created, entry.updated)
+        return nodes.paragraph(
+            "",
+            "",
+            nodes.inline("", text, classes=["edition-provenance"]),
+            classes=["edition-register-line", "edition-provenance", "no-search"],
+        )
 
     def line(self, label: str, children: list[nodes.Node]) -> nodes.paragraph:
         paragraph = nodes.paragraph(classes=["edition-register-line"])

@@ -123,6 +123,7 @@ def register_nodes(app: Sphinx) -> None:
     app.add_node(n.corrections_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_node(n.sources_report, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_node(n.register_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_node(n.contributors_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     # Persons and terms: links and previews on the web, anchors for page numbers in print.
     app.add_node(
         n.register_term,

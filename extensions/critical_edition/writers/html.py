@@ -122,9 +122,14 @@ def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
             )
         )
         self.body.append(f"{self.encode(node['verification_label'])}</span>")
-    self.body.append(
-        _note_link(self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#")
+    permalink = _note_link(
+        self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#"
     )
+    if node["provenance_label"]:
+        # Who wrote the note and when: a muted line of its own, ending in the permalink.
+        label = self.encode(node["provenance_label"])
+        permalink = f'<span class="edition-note-provenance no-search">{label}{permalink}</span>'
+    self.body.append(permalink)
     self.body.append("</span>")
 
 
