@@ -5,6 +5,7 @@ Sphinx reads ``source/`` with this file as its configuration (``sphinx-build -c 
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -13,7 +14,9 @@ project = "트로츠키와 러시아 좌익반대파"
 author = "국제공산주의동맹(ICL)"
 copyright = "2001 국제공산주의동맹 (원문); 편집 장치는 이 판의 기여자들"
 language = "ko"
-release = version = ""
+# The edition's version, from pyproject.toml; EPUB 3 requires one (its ibooks:version).
+version = tomllib.loads((HERE / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+release = ""  # the PDF's running heads show the title alone
 root_doc = "index"
 
 extensions = [
@@ -88,3 +91,22 @@ latex_elements = {
 \end{titlepage}
 """,
 }
+
+# -- EPUB --------------------------------------------------------------------------------------
+# The HTML visitors of the edition's nodes serve the epub builder too (same format, "html").
+epub_basename = "trotsky-left-opposition"
+epub_title = project
+epub_author = author
+epub_language = language
+epub_publisher = "이 디지털 비판본의 기여자들"
+epub_contributor = "이 디지털 비판본의 기여자들 (편집 장치)"
+epub_copyright = copyright
+epub_description = (
+    "「트로츠키와 러시아 좌익반대파」(『스파르타시스트』 56호, 2001년 봄)의 한국어 번역문을 "
+    "저본으로 한 디지털 비판본"
+)
+# A fixed identifier, made once for this edition: every build names the same book.
+epub_scheme = "uuid"
+epub_identifier = "urn:uuid:ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
+epub_uid = "edition-id"  # the XML id of that identifier in content.opf
+epub_show_urls = "no"  # as in the PDF: links stay links, no URL printed after them

@@ -20,6 +20,7 @@ from critical_edition import (
     config,
     corrections,
     crossrefs,
+    epub,
     korean,
     numbering,
     quotations,
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     sources.setup(app)
     bibstyle.setup(app)
     korean.setup(app)
+    epub.setup(app)
     assets.setup(app)
     search_ko.setup(app)
     register.setup(app)
