@@ -105,8 +105,10 @@ epub_description = (
     "「트로츠키와 러시아 좌익반대파」(『스파르타시스트』 56호, 2001년 봄)의 한국어 번역문을 "
     "저본으로 한 디지털 비판본"
 )
-# A fixed identifier, made once for this edition: every build names the same book.
+# A fixed identifier, made once for this edition (a uuid), so that every build names the same
+# book. Sphinx writes epub_uid both as the XML id of the identifier in content.opf and as the
+# identifier itself in toc.ncx, which must agree: one value, an XML name without colons (so
+# not the urn:uuid: form).
 epub_scheme = "uuid"
-epub_identifier = "urn:uuid:ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
-epub_uid = "edition-id"  # the XML id of that identifier in content.opf
+epub_identifier = epub_uid = "trotsky-left-opposition-ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
 epub_show_urls = "no"  # as in the PDF: links stay links, no URL printed after them

@@ -55,7 +55,11 @@ def test_the_package_is_korean_and_names_the_book(book):
     assert metadata.findtext(f"{DC}creator") == "국제공산주의동맹(ICL)"
     identifier = metadata.find(f"{DC}identifier")
     assert identifier.get("id") == package.get("unique-identifier")
-    assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", identifier.text)
+    assert re.fullmatch(r"[a-z-]+-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", identifier.text)
+    # EPUB 2's table of contents names the book by the same identifier (epubcheck NCX-001)
+    ncx = ET.fromstring(book.read("toc.ncx"))
+    uid = ncx.find(".//{http://www.daisy.org/z3986/2005/ncx/}meta[@name='dtb:uid']")
+    assert uid.get("content") == identifier.text
 
 
 def content_documents(book: zipfile.ZipFile) -> list[str]:
