@@ -312,3 +312,13 @@ def test_the_sphinx_lint_hooks_are_make_lint():
         ("--enable=all", "--disable=line-too-long"),
         ("--enable=all", "--max-line-length=100"),
     ]
+
+
+def test_make_lint_passes():
+    """`make lint`, with the tools of the Python running the tests (its virtualenv as it is)."""
+    result = subprocess.run(
+        ["make", "-s", "-o", "venv", "-o", ".venv/.installed", "lint",
+         f"BIN={Path(sys.executable).parent}"],
+        cwd=PROJECT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
