@@ -34,7 +34,7 @@ SPHINXLINT := $(BIN)/sphinx-lint --enable all
 
 .PHONY: all html pdf epub test check lint names stats bench serve clean venv tex browser
 
-all: html pdf
+all: html pdf epub
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
