@@ -15,11 +15,12 @@ author = "국제공산주의동맹(ICL)"
 copyright = "2001 국제공산주의동맹 (원문); 편집 장치는 이 판의 기여자들"
 language = "ko"
 # The edition's version is the project's (pyproject.toml): a commit that changes it makes a
-# release (see `make changelog`). Dates in the output come from SOURCE_DATE_EPOCH when it is
-# set (the Makefile sets it to the commit's date), so the same commit builds the same pages.
-release = version = tomllib.loads((HERE / "pyproject.toml").read_text("utf-8"))["project"][
-    "version"
-]
+# release (see `make changelog`); EPUB 3 requires one. It is printed on the title page, the
+# colophon (|version|) and every page's footer. `release` stays empty: Sphinx would add it to
+# the PDF's running heads. Dates in the output come from SOURCE_DATE_EPOCH when it is set
+# (the Makefile sets it to the commit's date), so the same commit builds the same pages.
+version = tomllib.loads((HERE / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+release = ""
 root_doc = "index"
 
 extensions = [
@@ -95,7 +96,6 @@ latex_elements = {
     "fontpkg": "",  # fonts are set by critical_edition (edition.sty via kotex)
     "sphinxsetup": "hmargin={22mm,22mm}, vmargin={22mm,24mm}",
     "secnumdepth": r"\setcounter{secnumdepth}{-1}",
-    "releasename": "판",
     "maketitle": r"""
 \begin{titlepage}
   \centering\sffamily
@@ -111,7 +111,28 @@ latex_elements = {
    국제공산주의동맹(ICL)\par\smallskip
    저본: 국제공산주의동맹 웹사이트 한국어 자료실의 번역문
    (\texttt{000\_e8ae33c1e403aa22.txt})\par\smallskip
-   디지털 비판본 · \csname py@release\endcsname{} · \csname @date\endcsname\par}
+   디지털 비판본 · 판 @VERSION@ · \csname @date\endcsname\par}
 \end{titlepage}
-""",
+""".replace("@VERSION@", version),
 }
+
+# -- EPUB --------------------------------------------------------------------------------------
+# The HTML visitors of the edition's nodes serve the epub builder too (same format, "html").
+epub_basename = "trotsky-left-opposition"
+epub_title = project
+epub_author = author
+epub_language = language
+epub_publisher = "이 디지털 비판본의 기여자들"
+epub_contributor = "이 디지털 비판본의 기여자들 (편집 장치)"
+epub_copyright = copyright
+epub_description = (
+    "「트로츠키와 러시아 좌익반대파」(『스파르타시스트』 56호, 2001년 봄)의 한국어 번역문을 "
+    "저본으로 한 디지털 비판본"
+)
+# A fixed identifier, made once for this edition (a uuid), so that every build names the same
+# book. Sphinx writes epub_uid both as the XML id of the identifier in content.opf and as the
+# identifier itself in toc.ncx, which must agree: one value, an XML name without colons (so
+# not the urn:uuid: form).
+epub_scheme = "uuid"
+epub_identifier = epub_uid = "trotsky-left-opposition-ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
+epub_show_urls = "no"  # as in the PDF: links stay links, no URL printed after them

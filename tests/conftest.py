@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import shutil
 import subprocess
@@ -49,36 +51,61 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
+@functools.cache
+def commit_date() -> str | None:
+    """The date of the commit checked out (seconds since the epoch), as the Makefile takes it."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=PROJECT, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    except OSError:
+        return None
+    return result.stdout.strip() or None
+
+
 def sphinx_build(
-    builder: str, srcdir: Path, outdir: Path, *extra: str
+    builder: str, srcdir: Path, outdir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    """Run sphinx-build strictly (-W --keep-going -n) as the Makefile does."""
+    """Run sphinx-build strictly (-W --keep-going -n) as the Makefile does: doctrees beside
+    the output, not in it, and dates from SOURCE_DATE_EPOCH (the commit's date unless set)."""
     cmd = [
         sys.executable, "-m", "sphinx", "-b", builder, "-c", str(srcdir.parent),
+        "-d", str(outdir.parent / f"{outdir.name}.doctrees"),
         "-W", "--keep-going", "-n", "-q", "-j", "auto", *extra, str(srcdir), str(outdir),
     ]  # fmt: skip
-    return subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = {**os.environ, **(env or {})}
+    if "SOURCE_DATE_EPOCH" not in env and commit_date():
+        env["SOURCE_DATE_EPOCH"] = commit_date()
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
 
 
-@pytest.fixture(scope="session")
-def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real edition, built strictly as HTML."""
-    out = tmp_path_factory.mktemp("edition") / "html"
-    result = sphinx_build("html", PROJECT / "source", out)
+def build_edition(builder: str, out: Path, env: dict[str, str] | None = None) -> Path:
+    """The real edition, built strictly with ``builder`` into ``out``: no warning."""
+    result = sphinx_build(builder, PROJECT / "source", out, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", f"the strict build warned:\n{result.stderr}"
     return out
 
 
 @pytest.fixture(scope="session")
-def edition_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def edition_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real edition, built strictly as HTML."""
+    return build_edition("html", tmp_path_factory.mktemp("edition") / "html")
+
+
+@pytest.fixture(scope="session")
+def edition_latex(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real edition, built strictly as LaTeX (the folder, with the .tex)."""
+    return build_edition("latex", tmp_path_factory.mktemp("edition") / "latex")
+
+
+@pytest.fixture(scope="session")
+def edition_pdf(edition_latex: Path) -> Path:
     """The real edition, built strictly as LaTeX and typeset with xelatex through latexmk."""
     if shutil.which("latexmk") is None:
         pytest.fail("latexmk is missing: run `make test`, which installs TeX Live")
-    out = tmp_path_factory.mktemp("edition") / "latex"
-    result = sphinx_build("latex", PROJECT / "source", out)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == "", f"the strict build warned:\n{result.stderr}"
+    out = edition_latex
     tex = subprocess.run(
         ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", f"{JOBNAME}.tex"],
         cwd=out, capture_output=True, text=True, check=False,

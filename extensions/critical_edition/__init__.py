@@ -22,6 +22,7 @@ from critical_edition import (
     contributors,
     corrections,
     crossrefs,
+    epub,
     korean,
     numbering,
     quotations,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibfiles.setup(app)
     bibstyle.setup(app)
     korean.setup(app)
+    epub.setup(app)
     assets.setup(app)
     search_ko.setup(app)
     register.setup(app)
