@@ -165,7 +165,7 @@ BAD = {
     "register-missing-field": Case("register", P, ('role = "러시아 혁명가."\n', ""), 1, TROTSKY,
                                    "missing required field 'role'"),
     "register-duplicate-id": Case("register", G, ('id = "opposition"', 'id = "troika"'),
-                                  21, "entry 'troika'", "duplicate entry: id also"),
+                                  25, "entry 'troika'", "duplicate entry: id also"),
     "see-also-path-traversal": Case("register", P, ('see_also = ["left-opposition"]',
                                                     'see_also = ["../left-opposition"]'),
                                     "see_also", TROTSKY,

@@ -224,11 +224,6 @@ def _schema_message(error: ValidationError, kind: FileKind) -> tuple[str | None,
             f"{field} {instance!r} must be lowercase Latin letters and digits joined by single "
             f"hyphens, starting with a letter (e.g. {kind.example!r})"
         )
-    if error.validator == "maxLength" and isinstance(instance, str):
-        return field, (
-            f"{field or 'value'}: {instance[:20]!r}… has {len(instance)} characters; at most "
-            f"{error.validator_value} are allowed"
-        )
     if error.validator == "format":
         return field, f"{field} = {instance!r} is not a date; write it as 2026-11-24 (no quotes)"
     if error.validator == "type" and len(path) == 2 and path[0] == kind.table:
