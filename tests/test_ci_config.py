@@ -49,9 +49,10 @@ def makefile_variable(name: str) -> str:
 
 
 def makefile_outputs() -> dict[str, str]:
-    """What `make html`, `make pdf` and `make epub` say they made ("PDF: _build/latex/…")."""
+    """What `make html`, `make pdf`, `make epub` and `make changelog` say they made
+    ("PDF: _build/latex/…")."""
     builddir, jobname = makefile_variable("BUILDDIR"), makefile_variable("JOBNAME")
-    said = re.findall(r'@echo "(HTML|PDF|EPUB): ([^"]+)"', MAKEFILE.read_text())
+    said = re.findall(r'@echo "(HTML|PDF|EPUB|Changelog): ([^"]+)"', MAKEFILE.read_text())
     outputs = {
         kind.lower(): path.replace("$(BUILDDIR)", builddir).replace("$(JOBNAME)", jobname)
         for kind, path in said
@@ -224,10 +225,13 @@ def test_uploads_name_the_files_the_makefile_makes():
         "html": "_build/html/",
         "pdf": "_build/latex/trotsky-left-opposition.pdf",
         "epub": "_build/epub/trotsky-left-opposition.epub",
+        "changelog": "_build/CHANGELOG.md",
     }
-    assert sorted(uploads(PULL_REQUEST, "actions/upload-artifact")) == sorted(out.values())
+    books = [out["html"], out["pdf"], out["epub"]]
+    assert sorted(uploads(PULL_REQUEST, "actions/upload-artifact")) == sorted(books)
     assert uploads(PUBLISH, "actions/upload-pages-artifact") == [out["html"]]
-    assert sorted(uploads(PUBLISH, "actions/upload-artifact")) == [out["epub"], out["pdf"]]
+    released = sorted(uploads(PUBLISH, "actions/upload-artifact"))
+    assert released == sorted([out["changelog"], out["epub"], out["pdf"]])
 
 
 def test_the_release_attaches_the_pdf_and_the_epub():
@@ -243,6 +247,20 @@ def test_the_release_attaches_the_pdf_and_the_epub():
     # upload-artifact keeps several paths under their common folder (_build/)
     for kind in ("pdf", "epub"):
         assert f"{download}/{out[kind].removeprefix('_build/')}" in release, kind
+    # the release's notes are the edition's history (make changelog), not GitHub's
+    assert f"--notes-file {download}/{out['changelog'].removeprefix('_build/')}" in release
+    assert "--generate-notes" not in release
+
+
+def test_a_release_tag_must_name_the_version():
+    """A tag v0.2.0 releases the commit whose pyproject.toml says version = "0.2.0"."""
+    check = next(
+        step["run"]
+        for step in steps(PUBLISH)
+        if "GITHUB_REF_NAME" in step.get("run", "") and "pyproject.toml" in step.get("run", "")
+    )
+    assert 'test "$GITHUB_REF_NAME" = "v$version"' in check
+    assert "changelog" in targets_run(PUBLISH)
 
 
 def test_read_the_docs_copies_the_files_the_makefile_makes():
