@@ -246,6 +246,8 @@ BAD = {
                          "entry 'lenin-cw33'", "url 'file:///etc/passwd' is not allowed"),
     "bib-data-url": Case("apparatus", B, bib_field("url = {data:text/html,<script>x</script>}"),
                          "url", "entry 'lenin-cw33'", "url 'data:text/html,<script>"),
+    "bib-percent": Case("apparatus", B, bib_field("note = {rose by 50% in 1923}"), "note",
+                        "entry 'lenin-cw33'", "note: a % starts a LaTeX comment"),
     "bib-key-path": Case("apparatus", B, ("@book{lenin-cw33,", "@book{../lenin-cw33,"), 1,
                          "entry '../lenin-cw33'", "the key must be letters and digits"),
     "bib-preamble": Case("apparatus", B, ("@book{", "@preamble{\"\\input{/etc/passwd}\"}\n@book{"),

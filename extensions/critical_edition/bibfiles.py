@@ -46,6 +46,12 @@ _ENTRY = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s]*)", re.MU
 _NOT_ENTRIES = {"comment", "string", "preamble"}
 
 
+#: Fields read as they are, not as LaTeX: addresses, where ``%`` is an escape of the URL.
+RAW_FIELDS = frozenset({"url", "note-verification"})
+#: A percent sign that is not escaped (``\%``): in a LaTeX field, the start of a comment.
+COMMENT = re.compile(r"(?<!\\)%")
+
+
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
@@ -122,6 +128,16 @@ def check_file(
                     f"{', '.join(groups)}",
                 )
             )
+        for name, value in entry.fields.items():
+            if name.lower() not in RAW_FIELDS and COMMENT.search(value):
+                problems.append(
+                    problem(
+                        line_of(name),
+                        key,
+                        f"{name}: a % starts a LaTeX comment, and everything after it would be "
+                        "lost from the field; write \\% for a percent sign",
+                    )
+                )
         url = entry.fields.get("url", "").strip()
         if url and not url.startswith(SAFE_URL_SCHEMES):
             problems.append(
