@@ -63,6 +63,20 @@ edition_history_paths = {
 }  # fmt: skip
 
 # -- HTML --------------------------------------------------------------------------------------
+# Citing the web edition (critical_edition.citation, edition-cite.js): the address of the
+# published site's top folder (empty: the address where a reader opened the page), who edited
+# the edition, where the original appeared, and the edition's lasting identifier (the uuid of
+# the EPUB's identifier below).
+edition_base_url = ""
+edition_editors = "이 판의 기여자들"
+edition_original = "『스파르타시스트』 56호 (2001년 봄)"
+edition_identifier = "urn:uuid:ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
+# The books, linked from every page's download menu when they exist as the HTML is built (make
+# pdf epub, then make html): the build copies them into the site's top folder.
+edition_downloads = {
+    "PDF": "_build/latex/trotsky-left-opposition.pdf",
+    "EPUB": "_build/epub/trotsky-left-opposition.epub",
+}
 html_theme = "sphinx_book_theme"
 html_title = project
 html_short_title = project
@@ -72,7 +86,9 @@ html_show_sourcelink = False
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 2,
-    "use_download_button": True,
+    # The theme's menu offered the page's source (not copied) and the print dialog; the
+    # edition's menu offers its PDF and EPUB (critical_edition.downloads).
+    "use_download_button": False,
     "use_fullscreen_button": False,
     "show_toc_level": 1,
     # every page: the edition, its version and date, the rights (source/_templates)

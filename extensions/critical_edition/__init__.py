@@ -18,10 +18,12 @@ from critical_edition import (
     assets,
     bibfiles,
     bibstyle,
+    citation,
     config,
     contributors,
     corrections,
     crossrefs,
+    downloads,
     epub,
     korean,
     numbering,
@@ -56,6 +58,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibstyle.setup(app)
     korean.setup(app)
     epub.setup(app)
+    downloads.setup(app)
+    citation.setup(app)
     assets.setup(app)
     search_ko.setup(app)
     register.setup(app)

@@ -1,9 +1,12 @@
-"""The edition's static files: stylesheet and script for HTML, edition.sty for LaTeX."""
+"""The edition's static files: stylesheet and scripts for HTML, edition.sty for LaTeX."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from critical_edition.citation import cite_settings
+from critical_edition.downloads import is_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +30,14 @@ def add_html_assets(app: Sphinx) -> None:
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.
         app.add_js_file("edition.js")
+    if is_site(app):
+        # Permalinks and citations (not in the EPUB: a book has no address to cite). Its
+        # settings are data attributes of its <script> element.
+        settings = cite_settings(app)
+        app.add_css_file("edition-cite.css")
+        app.add_js_file(
+            "edition-cite.js", defer="defer", **{f"data-{k}": v for k, v in settings.items()}
+        )
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:

@@ -15,6 +15,17 @@ when the configuration is read.
 * ``edition_history_paths`` (``{}``): for the 기여자 page, the parts of the repository whose
   contributors come from its git history (the data files record their own): a part's name →
   its paths, relative to the configuration folder, which must be the repository's top.
+* ``edition_base_url`` (``""``): the address of the published web edition's top folder
+  (``https://…/``), for the absolute addresses readers copy and cite and for the pages'
+  ``citation_*`` meta; empty: a page's own address (where the reader opened it).
+* ``edition_editors`` (``""``): who edited the edition, as citations name them.
+* ``edition_original`` (``""``): where the original appeared, as a Korean citation gives it
+  (``『스파르타시스트』 56호 (2001년 봄)``).
+* ``edition_identifier`` (``""``): the edition's lasting identifier (``urn:uuid:…``), in every
+  page's Dublin Core meta.
+* ``edition_downloads`` (``{}``): the edition's books (``PDF``, ``EPUB`` → a path relative to
+  the configuration folder). The HTML build copies those that exist into the site and offers
+  them in the header's download menu; a missing one is not offered.
 
 The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
 """
@@ -58,6 +69,13 @@ def check(app: Sphinx, config: Config) -> None:
                 problems.append(
                     f"edition_history_paths[{area!r}]: {path!r} is not a path inside the repository"
                 )
+    base = config.edition_base_url
+    if base and not (base.startswith(("https://", "http://")) and base.endswith("/")):
+        problems.append(f"edition_base_url = {base!r}: give an http(s) address ending in '/'")
+    for label, path in config.edition_downloads.items():
+        value = PurePosixPath(path) if isinstance(path, str) else None
+        if not isinstance(label, str) or value is None or value.is_absolute() or not value.name:
+            problems.append(f"edition_downloads[{label!r}]: give a path under the configuration")
     if problems:
         raise ConfigError("; ".join(problems))
 
@@ -74,5 +92,10 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_bib_required", ("title",), "env", types=sequence)
     app.add_config_value("edition_bib_groups", (), "env", types=sequence)
     app.add_config_value("edition_history_paths", {}, "env", types=frozenset({dict}))
+    app.add_config_value("edition_base_url", "", "html", types=text)
+    app.add_config_value("edition_editors", "", "html", types=text)
+    app.add_config_value("edition_original", "", "html", types=text)
+    app.add_config_value("edition_identifier", "", "html", types=text)
+    app.add_config_value("edition_downloads", {}, "html", types=frozenset({dict}))
     app.add_event(SEARCH_ALIASES_EVENT)
     app.connect("config-inited", check)
