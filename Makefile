@@ -34,7 +34,9 @@ SPHINXLINT := $(BIN)/sphinx-lint --enable all
 
 .PHONY: all html pdf epub test check lint changelog names stats bench serve clean venv tex browser
 
-all: html pdf epub
+# The books first: the HTML build copies them into the site and links them (conf.py's
+# edition_downloads); it links none it does not find.
+all: pdf epub html
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
