@@ -78,6 +78,9 @@ def add_download_menu(
     buttons = context.get("header_buttons")
     if not is_site(app) or buttons is None:
         return
+    found = books(app)
+    if not found:
+        return
     items = [
         {
             "type": "link",
@@ -87,22 +90,17 @@ def add_download_menu(
             "tooltip": f"이 판의 {book.label} 내려받기",
             "label": f"download-{book.label.lower()}-button",
         }
-        for book in books(app)
+        for book in found
     ]
-    context["edition_books"] = [
-        {"label": book.label, "url": context["pathto"](book.name, 1), "size": book.size_label}
-        for book in books(app)
-    ]
-    if items:
-        labels = ", ".join(book.label for book in books(app))
-        menu = {
-            "type": "group",
-            "tooltip": f"이 판 내려받기 ({labels})",
-            "icon": "fas fa-download",
-            "buttons": items,
-            "label": "download-buttons",
-        }
-        buttons.insert(0, menu)
+    labels = ", ".join(book.label for book in found)
+    menu = {
+        "type": "group",
+        "tooltip": f"이 판 내려받기 ({labels})",
+        "icon": "fas fa-download",
+        "buttons": items,
+        "label": "download-buttons",
+    }
+    buttons.insert(0, menu)
 
 
 def copy_books(app: Sphinx, exception: Exception | None) -> None:
@@ -116,12 +114,13 @@ def copy_books(app: Sphinx, exception: Exception | None) -> None:
         target = outdir / name
         if name in found:
             book = found[name]
+            made = book.path.stat().st_mtime_ns
             if (
                 not target.is_file()
                 or target.stat().st_size != book.size
-                or (target.stat().st_mtime_ns < book.path.stat().st_mtime_ns)
+                or (target.stat().st_mtime_ns != made)
             ):
-                shutil.copy2(book.path, target)
+                shutil.copy2(book.path, target)  # keeps the time: the next build compares it
         elif target.is_file():
             target.unlink()
 
