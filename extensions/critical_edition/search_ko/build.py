@@ -69,10 +69,13 @@ def bind_language(app: Sphinx, builder: Builder) -> None:
 
 
 def count_hits(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Count the terms of a page about to be written (and indexed), for the ranking."""
+    """Count the terms of a page about to be written (and indexed), for the ranking; not
+    those of a page that Sphinx leaves out of the index (``:nosearch:``)."""
     lang = korean_language(app)
-    if lang is not None:
-        lang.terms.hits.put(docname, page_terms(doctree, lang.split))
+    metadata = app.env.metadata.get(docname, {})
+    if lang is None or "no-search" in metadata or "nosearch" in metadata:
+        return
+    lang.terms.hits.put(docname, page_terms(doctree, lang.split))
 
 
 def search_messages(app: Sphinx) -> dict[str, str | list[str]]:
