@@ -56,10 +56,19 @@ def build(project: Path, out: Path, *options: str) -> tuple[float, int, str]:
     return float(seconds), int(kib) // 1024, result.stdout + result.stderr
 
 
+#: The ranking data the search page carries itself (search_ko/ranks.py).
+RANKS = '<script id="edition-search-ranks" type="application/json">'
+
+
 def sizes(out: Path) -> dict[str, int]:
-    """Sizes of the search files that the search page of ``out`` loads."""
+    """Sizes of the search files that the search page of ``out`` loads, and of its ranking
+    data."""
     page = (out / "search.html").read_text(encoding="utf-8")
-    return {name: (out / name).stat().st_size for name in SEARCH_FILES if name in page}
+    found = {name: (out / name).stat().st_size for name in SEARCH_FILES if name in page}
+    if RANKS in page:
+        data = page.split(RANKS, 1)[1].split("</script>", 1)[0]
+        found["ranking data in search.html"] = len(data.encode("utf-8"))
+    return found
 
 
 def measure(runs: int) -> None:
@@ -99,7 +108,7 @@ def measure(runs: int) -> None:
     print("\nFiles the search page loads (bytes):\n")
     print("| file | stock | Korean |")
     print("|---|---:|---:|")
-    for name in SEARCH_FILES:
+    for name in (*SEARCH_FILES, "ranking data in search.html"):
         print(f"| {name} | {stock_sizes.get(name, 0):,} | {korean_sizes.get(name, 0):,} |")
     print(f"| total | {sum(stock_sizes.values()):,} | {sum(korean_sizes.values()):,} |")
 

@@ -9,7 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import status_of
 from critical_edition.search_ko.cache import FILENAME
+from critical_edition.search_ko.ranks import ELEMENT_ID, page_terms
 from critical_edition.search_ko.terms import Token, index_terms, noun_runs
+from docutils import nodes
 from sphinx.search import js_index
 
 ALIAS_WARNING = re.compile(r"WARNING: search alias .*\[edition\.search_alias\]")
@@ -58,6 +60,48 @@ def test_rules_prefix_verbs_and_foreign_words():
         token("1923", "SN", 13),
     ]
     assert index_terms(tokens, analyse=lambda head: []) == ["반혁명", "혁명", "이끌다", "nep"]
+
+
+def test_rules_count_every_occurrence():
+    # 트로츠키는 좌익반대파와 … 트로츠키가 좌익반대파를: terms once per occurrence, for ranking
+    tokens = [
+        token("트로츠키", "NNP", 0),
+        token("는", "JX", 4),
+        token("좌익", "NNG", 6),
+        token("반대파", "NNG", 8),
+        token("트로츠키", "NNP", 12),
+        token("가", "JKS", 16),
+        token("좌익", "NNG", 18),
+        token("반대파", "NNG", 20),
+    ]
+    terms = index_terms(tokens, analyse=lambda head: [])
+    assert terms.count("트로츠키") == terms.count("좌익반대파") == terms.count("반대파") == 2
+
+
+def test_page_terms_count_what_the_index_reads():
+    page = nodes.document(None, None)
+    page += nodes.paragraph("", "레닌 레닌")
+    page += nodes.paragraph("", "레닌", classes=["no-search"])
+    page += nodes.comment("", "레닌")
+    assert page_terms(page, str.split) == {"레닌": 2}
+
+
+@pytest.mark.sphinx("html", testroot="search", freshenv=True)
+def test_search_page_carries_ranks_scorer_and_messages(app):
+    app.build()
+    soup = BeautifulSoup((app.outdir / "search.html").read_text(encoding="utf-8"), "html.parser")
+    ranks = json.loads(soup.select_one(f"script#{ELEMENT_ID}[type='application/json']").string)
+    assert ranks["pages"] == ["index", "text/a", "text/b"]  # reading order
+    assert [ranks["pages"][i] for i in ranks["parts"]] == ["text/a", "text/b"]
+    # 트로츠키 occurs once in text/a (¶) and twice in text/b; counts of 1 are left out
+    assert ranks["hits"]["트로츠키"] == "2:2"
+    language_data = (app.outdir / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "var Scorer = {" in language_data and "Scorer.ranks()" in language_data
+    script = soup.select_one('script[src^="_static/edition-search.js"]')
+    # The root has no catalogue of its own, and Sphinx's Korean one leaves the result count
+    # empty: only the edition's catalogue supplies it (test_search_browser checks it).
+    messages = json.loads(script["data-messages"])
+    assert not [m for m in messages if m.startswith("Search finished")], messages
 
 
 @pytest.mark.sphinx("html", testroot="search", freshenv=True)

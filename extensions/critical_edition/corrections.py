@@ -2,7 +2,8 @@
 
 ``.. edition-corrections::`` leaves a placeholder; when the page is written, it becomes a
 table of every emendation in reading order: ¶, witness reading, corrected reading, and a
-link to the apparatus note. The page is written again whenever the emendations change.
+link to the apparatus note; each row has an anchor (``c-<id>``) for links to it. The page is
+written again whenever the emendations change.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class FillCorrections(FillPage):
         result, body = table(COLUMNS, ["edition-corrections"])
         for record in records:
             number = numbering.number(record.docname, record.local)
-            row = nodes.row()
+            row = nodes.row(ids=[f"c-{record.id}"])  # search results link to the row
             row += cell(link(str(number), here, record.docname, anchor(number)))
             row += cell(nodes.Text(record.quote), classes=("edition-witness-cell",))
             row += cell(nodes.Text(record.reading or ""), classes=("edition-corrected-cell",))

@@ -343,7 +343,7 @@ class FillSourcesReport(FillPage):
         numbering = Numbering(self.env)
         here = self.env.current_document.docname
         result, body = table(COLUMNS, ["edition-sources-report"])
-        for q in quotations:
+        for row_number, q in enumerate(quotations, start=1):
             number = numbering.number(q.docname, q.local)
             shown = q.text if len(q.text) <= 48 else q.text[:47] + "…"
             notes: list[nodes.Node] = []
@@ -353,7 +353,10 @@ class FillSourcesReport(FillPage):
                     if notes:
                         notes.append(nodes.Text(", "))
                     notes.append(link(record.label, here, record.docname, f"n-{note_id}"))
-            row = nodes.row(classes=["edition-unsourced"] if unsourced(q, marks) else [])
+            row = nodes.row(  # an anchor for search results: q-1, q-2 … in the table's order
+                ids=[f"q-{row_number}"],
+                classes=["edition-unsourced"] if unsourced(q, marks) else [],
+            )
             row += cell(link(str(number), here, q.docname, anchor(number)))
             row += cell(nodes.Text(KINDS[q.kind]))
             row += cell(nodes.Text(shown))

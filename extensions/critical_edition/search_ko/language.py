@@ -15,6 +15,7 @@ registered in ``setup()`` works alone (no cache, no aliases); for an HTML build,
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.search import SearchLanguage
@@ -23,6 +24,7 @@ from critical_edition.assets import WEB
 from critical_edition.search_ko.aliases import AliasTable
 from critical_edition.search_ko.analyser import analyse, analyser_version
 from critical_edition.search_ko.cache import TermCache
+from critical_edition.search_ko.ranks import HitCounts
 from critical_edition.search_ko.terms import index_terms
 
 if TYPE_CHECKING:
@@ -30,11 +32,15 @@ if TYPE_CHECKING:
 
 
 class IndexTerms:
-    """The terms of texts in one build: from the cache, else from the analyser; plus aliases."""
+    """The terms of texts in one build: from the cache, else from the analyser; plus aliases;
+    and the terms counted per page, for ranking (``ranks.py``)."""
 
-    def __init__(self, cache: TermCache, aliases: AliasTable) -> None:
+    def __init__(
+        self, cache: TermCache, aliases: AliasTable, hits: HitCounts | None = None
+    ) -> None:
         self.cache = cache
         self.aliases = aliases
+        self.hits = hits or HitCounts(None, cache.version)
         self._form_keys: dict[str, tuple[str, ...]] = {}
 
     def analysed(self, text: str) -> tuple[str, ...]:
@@ -57,12 +63,13 @@ class IndexTerms:
         return self._form_keys[form]
 
     def alias_words(self, terms: Iterable[str]) -> list[str]:
-        present = set(terms)
-        return [
-            word
-            for word, forms in self.aliases.words.items()
-            if any(present.issuperset(self.form_keys(form)) for form in forms)
-        ]
+        """The alias words of a text, each as often as the text holds one of its forms."""
+        present = Counter(terms)
+        words: list[str] = []
+        for word, forms in self.aliases.words.items():
+            times = max(min(present[key] for key in self.form_keys(form)) for form in forms)
+            words.extend([word] * times)
+        return words
 
     def of(self, text: str) -> list[str]:
         terms = self.analysed(text)

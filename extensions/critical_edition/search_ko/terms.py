@@ -13,6 +13,9 @@ become search terms, without knowing the analyser, so the rules can be read and 
   indexed alone and with the suffix (영구혁명론 → 영구, 혁명, 영구혁명, 혁명론, 론…);
 - verbs and adjectives are indexed by their dictionary form (이끌었다 → 이끌다);
 - Latin and other foreign-script words are indexed lowercased (NEP → nep).
+
+Every occurrence yields its terms once (a compound gives each of its parts once), so that
+counting the terms of a page counts the occurrences: the search ranks pages by them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
 #: Bump when the rules change: the token cache is keyed by it.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 #: Tags (Sejong tag set, as kiwipiepy uses it) of tokens that can start a term.
 NOUNS = frozenset({"NNG", "NNP", "NR", "SH", "XR", "SN"})
@@ -106,16 +109,18 @@ def decomposed_terms(form: str, analyse: Callable[[str], list[Token]]) -> list[s
 
 
 def index_terms(tokens: Sequence[Token], analyse: Callable[[str], list[Token]]) -> list[str]:
-    """The search terms of an analysed text: nouns, then verbs and foreign words; once each."""
+    """The search terms of an analysed text: nouns, then verbs and foreign words; each term
+    once per occurrence (a run of nouns is one occurrence of each of its parts)."""
     terms: list[str] = []
     for run in noun_runs(tokens):
-        terms.extend(run_terms(run))
+        found = run_terms(run)
         for token in run:
             if token.pos in {"NNG", "NNP"} and len(token.form) >= 3:
-                terms.extend(decomposed_terms(token.form, analyse))
+                found.extend(decomposed_terms(token.form, analyse))
+        terms.extend(dict.fromkeys(found))
     for token in tokens:
         if token.pos in VERBS and token.lemma.endswith("다"):
             terms.append(token.lemma)
         elif token.pos in FOREIGN:
             terms.append(token.form.lower())
-    return list(dict.fromkeys(t for t in terms if t and not t.isdigit()))
+    return [t for t in terms if t and not t.isdigit()]

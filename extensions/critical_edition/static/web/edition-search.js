@@ -1,23 +1,35 @@
 /*
  * The edition's search results. Loaded on the search page only, with `defer`, so it runs
- * after Sphinx's searchtools.js and before the search starts. It changes three things and
+ * after Sphinx's searchtools.js and before the search starts. It changes these things and
  * leaves the rest of searchtools.js as it is:
  *
- * 1. A multi-word query is a real AND. searchtools.js ignores words of one or two characters
- *    when it checks that a page has every word (so 트로츠키 레닌 listed pages without 레닌);
- *    here a page is kept only if every query word (as the stemmer resolved it) is in it.
+ * 1. The full-text search (Search.performTermsSearch) is the edition's:
+ *    - a query word stands for the index term it resolved to (the stemmer), the compounds
+ *      it heads (유언 → 유언장, see Stemmer.compoundsOf) and, for a word of three letters or
+ *      more that is not in the index, every term that contains it (as searchtools.js does);
+ *    - a multi-word query is a real AND: a page is kept only if every query word is in it
+ *      (searchtools.js ignores words of one or two characters in that check);
+ *    - a result's score is its hits: for each query word, how often its most frequent term
+ *      occurs on the page (the build's counts, #edition-search-ranks), added up. The
+ *      edition's Scorer (search-ko-scorer.js) then puts the article's parts first, more hits
+ *      first, reading order last.
  * 2. The words to highlight are the forms found in the text, not the query as typed: the
  *    resolved index term (트로츠키 for 트로츠키는), the written stems of a verb (이끌, 이끄, 이끈 for
- *    이끌다) and, for a name in another script, its Korean forms (지노비에프 for Zinoviev),
- *    read from this script's `data-aliases` attribute. Sphinx's page highlighting
- *    (sphinx_highlight.js) gets the same words.
+ *    이끌다) and, for a name in another script or a usual form, its Korean forms (지노비에프
+ *    for Zinoviev or 지노비예프), read from this script's `data-aliases` attribute. Sphinx's
+ *    page highlighting (sphinx_highlight.js) gets the same words.
  * 3. Each result shows a snippet of the paragraph where the words occur, highlighted, with
  *    a link to that paragraph's ¶ anchor (p-N) and links to the page's other such
  *    paragraphs; the result's title links to the first of them. A paragraph's text is the
  *    article's: the editors' notes are searched apart, and where the words occur only in a
- *    note the snippet is the note's, with a link to it (주석). Like Sphinx's own summary,
- *    the snippet needs the page, fetched over http(s); where the browser refuses the fetch
- *    (a page opened from file://) the result stays a link to the page.
+ *    note the snippet is the note's, with a link to it (주석). On the other pages the snippet
+ *    is the register entry or table row where the words occur (the entry whose headword has
+ *    them first) and the result links to it (항목). Like Sphinx's own summary, the snippet
+ *    needs the page, fetched over http(s); where the browser refuses the fetch (a page
+ *    opened from file://) the result stays a link to the page.
+ * 4. The messages of searchtools.js that the edition's Korean catalogue translates (the
+ *    result count, which Sphinx's Korean catalogue leaves empty) come from this script's
+ *    `data-messages` attribute.
  */
 "use strict";
 (() => {
@@ -25,6 +37,11 @@
 
   const script = document.currentScript;
   const aliases = JSON.parse((script && script.dataset.aliases) || "{}");
+  // 4. Korean messages (the result count).
+  Object.assign(
+    Documentation.TRANSLATIONS,
+    JSON.parse((script && script.dataset.messages) || "{}"),
+  );
   const MAX_PARAGRAPH_LINKS = 12;
   const CONTEXT_BEFORE = 50;
   const CONTEXT_AFTER = 110;
@@ -34,27 +51,54 @@
   const asList = (files) =>
     files === undefined ? [] : Array.isArray(files) ? files : [files];
 
-  // The documents in which searchtools.js finds one resolved query word.
-  const documentsOf = (word) => {
-    const docs = new Set();
-    for (const index of [Search._index.terms, Search._index.titleterms]) {
-      if (hasOwn(index, word)) asList(index[word]).forEach((d) => docs.add(d));
-      else if (word.length > 2)
-        for (const [term, files] of Object.entries(index))
-          if (term.includes(word)) asList(files).forEach((d) => docs.add(d));
-    }
-    return docs;
+  // 1. The full-text search.
+  const ranks = () =>
+    typeof Scorer !== "undefined" && typeof Scorer.ranks === "function"
+      ? Scorer.ranks()
+      : { order: new Map(), count: () => 1 };
+  const compoundsOf = (word) =>
+    typeof Stemmer !== "undefined" && typeof Stemmer.compoundsOf === "function"
+      ? Stemmer.compoundsOf(word)
+      : [];
+
+  // The terms of one index (text or titles) that stand for a resolved query word.
+  const termsFor = (mapping, word) => {
+    const found = [];
+    if (hasOwn(mapping, word)) found.push(word);
+    else if (word.length > 2)
+      for (const term of Object.keys(mapping)) if (term.includes(word)) found.push(term);
+    for (const compound of compoundsOf(word))
+      if (hasOwn(mapping, compound) && !found.includes(compound)) found.push(compound);
+    return found;
   };
 
-  // 1. Real AND.
-  const performTermsSearch = Search.performTermsSearch;
+  // Document number → hits of one resolved query word (1 where the build counted no more).
+  const hitsOf = (word) => {
+    const { terms, titleterms, docnames } = Search._index;
+    const { order, count } = ranks();
+    const result = new Map();
+    for (const mapping of [terms, titleterms])
+      for (const term of termsFor(mapping, word))
+        for (const doc of asList(mapping[term])) {
+          const hits = count(term, order.get(docnames[doc]));
+          result.set(doc, Math.max(result.get(doc) || 0, hits));
+        }
+    return result;
+  };
+
   Search.performTermsSearch = (searchTerms, excludedTerms) => {
-    const required = [...searchTerms].map(documentsOf);
-    const docNames = Search._index.docnames;
-    return performTermsSearch(searchTerms, excludedTerms).filter(([docName]) => {
-      const doc = docNames.indexOf(docName);
-      return required.every((docs) => docs.has(doc));
-    });
+    const { docnames, titles, filenames } = Search._index;
+    const words = [...searchTerms].map(hitsOf);
+    const excluded = [...excludedTerms].map(hitsOf);
+    if (!words.length) return [];
+    const results = [];
+    for (const doc of words[0].keys()) {
+      if (!words.every((hits) => hits.has(doc))) continue;
+      if (excluded.some((hits) => hits.has(doc))) continue;
+      const score = words.reduce((sum, hits) => sum + hits.get(doc), 0);
+      results.push([docnames[doc], titles[doc], "", null, score, filenames[doc], "text"]);
+    }
+    return results;
   };
 
   // 2. The written forms of each resolved query word.
@@ -155,6 +199,17 @@
     return link;
   };
 
+  // The register entry (its headword, dt) or the table row that holds an element.
+  const entryOf = (element) => {
+    const definition = element.closest("dd");
+    if (definition) {
+      let term = definition.previousElementSibling;
+      while (term && term.tagName !== "DT") term = term.previousElementSibling;
+      if (term && term.id) return term;
+    }
+    return element.closest("dt[id], tr[id], li[id]");
+  };
+
   const textOf = (element) => element.textContent.replace(/\s+/g, " ").trim();
 
   const summarise = (item, html) => {
@@ -184,7 +239,9 @@
       const most = candidates.reduce((a, b) => (score.get(b[0]) > score.get(a[0]) ? b : a), candidates[0]);
       return most && score.get(most[0]) > 0 ? most : undefined;
     };
+    const isHeadword = ([e]) => e.tagName === "DT" && e.id;
     const best = complete.find(isParagraph)
+      || complete.find(isHeadword)
       || complete[0]
       || closest(blocks.filter(isParagraph))
       || closest(blocks)
@@ -205,6 +262,14 @@
       link.textContent = "주석";
       summary.append(link, " ");
       if (!anchor) title.href = `${page}#${element.id}`;
+    } else if (entryOf(element)) {
+      const entry = entryOf(element);
+      const link = document.createElement("a");
+      link.className = "edition-search-entry";
+      link.href = `${page}#${entry.id}`;
+      link.textContent = "항목";
+      summary.append(link, " ");
+      if (!anchor) title.href = `${page}#${entry.id}`;
     }
     summary.append(highlighted(snippet(text)));
     item.append(summary);

@@ -9,6 +9,13 @@
  * (terms or title terms): 트로츠키는 → 트로츠키, 반대파들은 → 반대파, 이끌었다 → 이끌다,
  * 비판했다 → 비판. A word that is itself in the index is kept (고양이 stays 고양이); when no
  * remainder is, the word is returned unchanged and Sphinx's substring match still applies.
+ *
+ * Compounds the analyser kept whole (유언장) are in the index whole, not by their parts.
+ * `Stemmer.compoundsOf(noun)` lists the indexed compounds a noun heads: the noun followed by
+ * one of the productive suffixes below (유언 → 유언장; 레닌 → 레닌주의), so that the search
+ * finds the noun inside them. A cut must leave exactly such a suffix, so a wrong cut cannot
+ * match (레닌 does not head 레닌그라드, 부하 does not head 부하린, 네프 does not head 네프맨).
+ * A remainder of a query word that heads such a compound counts as known (유언을 → 유언).
  */
 var Stemmer = function () {
   // Particles and copula forms that follow a noun; up to three are peeled (반대파+들+은).
@@ -83,6 +90,28 @@ var Stemmer = function () {
 
   this.stemWord = (word) => {
     if (known(word)) return word;
-    return candidates(word).find(known) ?? word;
+    const stems = candidates(word);
+    return stems.find(known) ?? stems.find((w) => Stemmer.compoundsOf(w).length) ?? word;
   };
+};
+
+// Suffixes that make a compound noun of the noun before them (Sino-Korean bound nouns and
+// suffixes: 유언장, 레닌주의, 혁명가, 관료적, 노동자, 국민당, 볼셰비키파, 영구혁명론 …).
+Stemmer.COMPOUND_SUFFIXES = [
+  "주의자", "주의", "장", "자", "가", "파", "당", "론", "적", "성", "화", "회", "회의", "집",
+  "원", "인", "사", "어", "소", "부", "대", "단", "국", "군", "권", "력", "문", "서", "제",
+  "기", "일", "직", "층", "계", "관", "측", "법", "안", "선", "전", "지", "청", "학",
+];
+Stemmer._compounds = new Map();
+Stemmer.compoundsOf = (noun) => {
+  const index = typeof Search !== "undefined" ? Search._index : null;
+  if (index == null || noun.length < 2 || !/^[가-힣]+$/.test(noun)) return [];
+  if (!Stemmer._compounds.has(noun)) {
+    const found = new Set();
+    for (const terms of [index.terms, index.titleterms])
+      for (const suffix of Stemmer.COMPOUND_SUFFIXES)
+        if (Object.prototype.hasOwnProperty.call(terms, noun + suffix)) found.add(noun + suffix);
+    Stemmer._compounds.set(noun, [...found]);
+  }
+  return Stemmer._compounds.get(noun);
 };
