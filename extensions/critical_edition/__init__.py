@@ -28,6 +28,7 @@ from critical_edition import (
     quotations,
     register,
     search_ko,
+    slim_css,
     sources,
     stats,
     writers,
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     korean.setup(app)
     epub.setup(app)
     assets.setup(app)
+    slim_css.setup(app)
     search_ko.setup(app)
     register.setup(app)
     stats.setup(app)

@@ -1,4 +1,4 @@
-"""The edition's static files: stylesheet and script for HTML, edition.sty for LaTeX."""
+"""The edition's static files: stylesheets, script and icon for HTML, edition.sty for LaTeX."""
 
 from __future__ import annotations
 
@@ -19,11 +19,16 @@ def add_static_path(app: Sphinx, config: Config) -> None:
     # already holds it (added later, every build would see a changed configuration).
     if str(WEB) not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, str(WEB)]
+    # The tab's icon, a ¶ mark: without one, browsers ask for /favicon.ico and get a 404.
+    if not config.html_favicon:
+        config.html_favicon = str(WEB / "favicon.svg")
 
 
 def add_html_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file("edition.css")
+        # The theme's icons, drawn without Font Awesome's script (source/_templates/layout.html)
+        app.add_css_file("edition-icons.css")
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.
         app.add_js_file("edition.js")
