@@ -27,14 +27,16 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def add_html_assets(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file("edition.css")
-        # The theme's icons, drawn without Font Awesome's script (source/_templates/layout.html)
-        app.add_css_file("edition-icons.css")
-        # Printed pages: the notes in the text, the controls and sidebars left out.
-        app.add_css_file("edition-print.css", media="print")
-        app.add_js_file("edition-print.js", defer="defer")
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.
         app.add_js_file("edition.js")
+    if app.builder.format == "html" and app.builder.name != "epub":
+        # The web theme's icons, drawn without Font Awesome's script
+        # (source/_templates/layout.html); the EPUB's theme has none.
+        app.add_css_file("edition-icons.css")
+        # Printed pages: the notes under their paragraph, controls and sidebars left out.
+        app.add_css_file("edition-print.css", media="print")
+        app.add_js_file("edition-print.js", defer="defer")
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
