@@ -3,9 +3,10 @@
 pydata-sphinx-theme ships one 377 KB stylesheet: all of Bootstrap 5, every Font Awesome icon
 class and the theme's own rules. A text page of the edition uses a small part of it, and the
 stylesheet alone was more than half of the page's weight. When an HTML build has finished,
-this module rewrites the copy in ``_static/styles/`` without the selectors that name a class
+this module rewrites its copy in ``_static/styles/`` without the selectors that name a class
 found neither in the built pages nor in the pages' scripts (Bootstrap and the theme add
-classes such as ``show`` from script, so any class named anywhere in a script is kept).
+classes such as ``show`` from script, so any class named anywhere in a script is kept, and
+so is every ``bs-`` class, which Bootstrap's script builds from parts).
 
 A selector is dropped only when it cannot match: one of its classes, outside ``:not()`` and
 other parentheses, is used nowhere. Rules left without selectors, and ``@media`` blocks left
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 #: The theme's stylesheets that are slimmed, relative to the output's _static/.
 STYLESHEETS = ("styles/pydata-sphinx-theme.css",)
+#: Classes kept whatever the pages hold: Bootstrap's script builds these names from parts
+#: (``bs-${name}-auto``), so they are not found whole in its text.
+KEEP_PREFIXES = ("bs-",)
 
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -124,7 +128,9 @@ class Slimmer:
     def used(self, name: str) -> bool:
         known = self._known.get(name)
         if known is None:
-            known = self._known[name] = name in self.classes or name in self.scripts
+            known = self._known[name] = (
+                name.startswith(KEEP_PREFIXES) or name in self.classes or name in self.scripts
+            )
         return known
 
     def can_match(self, selector: str) -> bool:
