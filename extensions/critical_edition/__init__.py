@@ -30,6 +30,7 @@ from critical_edition import (
     quotations,
     register,
     search_ko,
+    slim_css,
     sources,
     stats,
     writers,
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     downloads.setup(app)
     citation.setup(app)
     assets.setup(app)
+    slim_css.setup(app)
     search_ko.setup(app)
     register.setup(app)
     stats.setup(app)

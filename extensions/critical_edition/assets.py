@@ -1,4 +1,4 @@
-"""The edition's static files: stylesheet and scripts for HTML, edition.sty for LaTeX."""
+"""The edition's static files: stylesheets, scripts and icons for HTML, edition.sty for LaTeX."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ def add_static_path(app: Sphinx, config: Config) -> None:
     # already holds it (added later, every build would see a changed configuration).
     if str(WEB) not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, str(WEB)]
+    # The tab's icon, a ¶ mark: without one, browsers ask for /favicon.ico and get a 404.
+    if not config.html_favicon:
+        config.html_favicon = str(WEB / "favicon.svg")
 
 
 def add_html_assets(app: Sphinx) -> None:
@@ -38,6 +41,12 @@ def add_html_assets(app: Sphinx) -> None:
         app.add_js_file(
             "edition-cite.js", defer="defer", **{f"data-{k}": v for k, v in settings.items()}
         )
+        # The web theme's icons, drawn without Font Awesome's script
+        # (source/_templates/layout.html); the EPUB's theme has none.
+        app.add_css_file("edition-icons.css")
+        # Printed pages: the notes under their paragraph, controls and sidebars left out.
+        app.add_css_file("edition-print.css", media="print")
+        app.add_js_file("edition-print.js", defer="defer")
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
