@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from critical_edition.config import NOTE_SERIES
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -26,7 +28,10 @@ def add_html_assets(app: Sphinx) -> None:
         app.add_css_file("edition.css")
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.
-        app.add_js_file("edition.js")
+        # The defaults of 읽기 설정 (conf.py) reach the script as data attributes of its tag.
+        display = {**dict.fromkeys(NOTE_SERIES, "margin"), **app.config.edition_notes_display}
+        notes = {f"data-notes-{series}": display[series] for series in NOTE_SERIES}
+        app.add_js_file("edition.js", **notes)
 
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
