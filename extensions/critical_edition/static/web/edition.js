@@ -117,9 +117,9 @@
   /* A note in the margin goes to a page height (its containing block is its paragraph). */
   function placeAt(note, top) {
     var parent = note.offsetParent.getBoundingClientRect();
-    note.style.width = margin.width + "px";
-    note.style.left = margin.left - parent.left - window.pageXOffset + "px";
-    note.style.top = top - pageTop(note.offsetParent) + "px";
+    note.style.setProperty("--edition-note-width", margin.width + "px");
+    note.style.setProperty("--edition-note-left", margin.left - parent.left - window.pageXOffset + "px");
+    note.style.setProperty("--edition-note-top", top - pageTop(note.offsetParent) + "px");
   }
 
   /* Shown whole beside its marker (opened or pointed at), or back to its place. */
@@ -205,8 +205,8 @@
     var placed = [];
     Array.prototype.forEach.call(notes, function (note) {
       note.classList.remove("is-line", "is-clipped");
-      ["top", "left", "width", "max-height"].forEach(function (name) {
-        note.style.removeProperty(name);
+      ["top", "left", "width", "height"].forEach(function (name) {
+        note.style.removeProperty("--edition-note-" + name);
       });
       delete note.dataset.top;
       var marker = markerOf(note);
@@ -227,17 +227,18 @@
     placed[0].note.classList.remove("is-line");
     var step = parseFloat(window.getComputedStyle(placed[0].note).lineHeight) || line;
     var bottom = -Infinity;
+    var end = pageTop(article) + article.offsetHeight; /* the last notes stop with the text */
     placed.forEach(function (entry, index) {
       var next = placed[index + 1];
       var top = Math.max(entry.want, bottom + GAP);
-      var room = next ? next.want - GAP - top : Infinity;
+      var room = (next ? next.want - GAP : end) - top;
       var height = entry.full;
       if (room < entry.full) {
         /* whole lines that fit, or the one-line form */
         var lines = Math.floor((room - (line - step)) / step);
         if (lines >= 2) {
           height = line - step + lines * step;
-          entry.note.style.maxHeight = height + "px";
+          entry.note.style.setProperty("--edition-note-height", height + "px");
           entry.note.classList.add("is-clipped");
         } else {
           height = line;
@@ -373,8 +374,8 @@
   /* Escape: closes the reading controls, else the open or shown notes, and puts the focus
      back on what opened them. */
   function onEscape(event) {
-    if (event.key !== "Escape") {
-      return;
+    if (event.key !== "Escape" || (event.target.matches && event.target.matches("a.edition-term"))) {
+      return; /* a term's preview closes on its own */
     }
     var panel = document.getElementById("edition-controls");
     if (panel && !panel.hidden) {
@@ -394,7 +395,9 @@
       last = note;
       setOpen(note, false);
     });
-    var back = home || last;
+    /* back to the marker of the note the focus was in or on, or (focus nowhere) the last */
+    var nowhere = !focused || focused === document.body;
+    var back = home || (nowhere ? last : null);
     var marker = back && markerOf(back);
     if (marker) {
       marker.focus({ preventScroll: true });
