@@ -347,3 +347,31 @@ def test_a_display_outside_the_choices_is_refused():
     bad = types.SimpleNamespace(**values, edition_notes_display={"source": "popup"})
     with pytest.raises(ConfigError, match="edition_notes_display"):
         edition_config.check(None, bad)
+
+
+@pytest.mark.parametrize("width", [1100, 1366])
+def test_notes_stay_beside_their_marker_in_the_largest_text(browser, edition_html, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(url(edition_html, DENSE))
+    open_controls(page).get_by_label("아주 크게").check()
+    page.keyboard.press("Escape")
+    settle(page)
+    notes = page.evaluate(NOTES_REPORT)
+    assert all(abs(n["drift"]) <= NEAR for n in notes), max(abs(n["drift"]) for n in notes)
+    assert all(n["right"] <= width for n in notes)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_a_page_printed_after_the_layout_keeps_no_margin_geometry(browser, edition_html):
+    """The margin's geometry is for the screen only: printed, no note keeps it (how print
+    shows notes is the print stylesheet's; here, each is at least on the page)."""
+    page = open_page(browser, url(edition_html, DENSE), 1366)
+    settle(page)
+    page.emulate_media(media="print")
+    notes = page.evaluate(NOTES_REPORT)
+    for note in filter(lambda n: n["visible"], notes):
+        assert 0 <= note["left"] and note["right"] <= 1366, note["id"]
+        assert note["drift"] >= 0, note["id"]  # not lifted to a margin line above
+    page.close()
