@@ -10,6 +10,7 @@ import types
 
 import pytest
 from critical_edition import config as edition_config
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sphinx.errors import ConfigError
 from test_browser import CHROMIUM, CHROMIUM_ARGS, open_page
 
@@ -128,6 +129,13 @@ def test_nothing_is_off_screen_from_320_to_1920_px(browser, edition_html, part):
     for width in SWEEP:
         page.set_viewport_size({"width": width, "height": 800})
         settle(page)
+        # once the layout has settled (the theme's sidebar too; a slow machine may need longer)
+        try:
+            page.wait_for_function(
+                "(w) => document.documentElement.scrollWidth <= w", arg=width, timeout=3000
+            )
+        except PlaywrightTimeout:
+            pass
         scroll = page.evaluate("() => document.documentElement.scrollWidth")
         assert scroll <= width, (width, scroll)
         outside = page.evaluate(

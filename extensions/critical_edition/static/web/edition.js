@@ -202,25 +202,40 @@
       root.classList.remove(WIDE);
     }
     var wide = isWide();
-    var placed = [];
+    /* Reads and writes in separate passes: one layout each, not one per note. */
     Array.prototype.forEach.call(notes, function (note) {
       note.classList.remove("is-line", "is-clipped");
       ["top", "left", "width", "height"].forEach(function (name) {
         note.style.removeProperty("--edition-note-" + name);
       });
       delete note.dataset.top;
+    });
+    if (!wide) {
+      return;
+    }
+    var placed = [];
+    Array.prototype.forEach.call(notes, function (note) {
       var marker = markerOf(note);
-      if (!wide || !marker || !note.offsetParent) {
-        return;
-      }
-      if (state[seriesOf(note)] === "margin") {
-        placeAt(note, pageTop(marker));
-        placed.push({ note: note, want: pageTop(marker), full: note.offsetHeight });
+      if (marker && note.offsetParent && state[seriesOf(note)] === "margin") {
+        var parent = note.offsetParent.getBoundingClientRect();
+        placed.push({
+          note: note,
+          want: pageTop(marker),
+          parentTop: parent.top + window.pageYOffset,
+          parentLeft: parent.left + window.pageXOffset,
+        });
       }
     });
     if (!placed.length) {
       return;
     }
+    placed.forEach(function (entry) {
+      entry.note.style.setProperty("--edition-note-width", margin.width + "px");
+      entry.note.style.setProperty("--edition-note-left", margin.left - entry.parentLeft + "px");
+    });
+    placed.forEach(function (entry) {
+      entry.full = entry.note.offsetHeight;
+    });
     /* one line of a note: its label and first words */
     placed[0].note.classList.add("is-line");
     var line = placed[0].note.offsetHeight;
@@ -246,7 +261,7 @@
         }
       }
       entry.note.dataset.top = String(top);
-      placeAt(entry.note, top);
+      entry.note.style.setProperty("--edition-note-top", top - entry.parentTop + "px");
       bottom = top + height;
     });
     openNotes().concat(
