@@ -44,6 +44,10 @@ edition_bib_groups = ["lenin", "trotsky", "primary", "icl", "secondary", "articl
 
 # The edition's extension
 edition_text_prefix = "text/"
+# How the web edition shows each series of notes until the reader chooses otherwise in 읽기 설정
+# (kept in the browser): "margin" (beside the text, collapsed to what fits beside the line),
+# "demand" (when the marker is clicked) or "hidden".
+edition_notes_display = {"editorial": "margin", "source": "margin"}
 # Search: names and terms in other scripts → their Korean forms in the text. The persons and
 # glossary data will supply the edition's through the event ``edition-search-aliases``.
 edition_search_aliases: dict[str, list[str]] = {}

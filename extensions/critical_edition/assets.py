@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from critical_edition.citation import cite_settings
+from critical_edition.config import NOTE_SERIES
 from critical_edition.downloads import is_site
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ def add_html_assets(app: Sphinx) -> None:
         app.add_css_file("edition.css")
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.
-        app.add_js_file("edition.js")
+        # The defaults of 읽기 설정 (conf.py) reach the script as data attributes of its tag.
+        display = {**dict.fromkeys(NOTE_SERIES, "margin"), **app.config.edition_notes_display}
+        notes = {f"data-notes-{series}": display[series] for series in NOTE_SERIES}
+        app.add_js_file("edition.js", **notes)
     if is_site(app):
         # Permalinks and citations (not in the EPUB: a book has no address to cite). Its
         # settings are data attributes of its <script> element.

@@ -12,6 +12,10 @@ when the configuration is read.
 * ``edition_bib_required`` (``("title",)``): the fields every ``.bib`` entry must give;
 * ``edition_bib_groups`` (``()``): the ``keywords`` a ``.bib`` entry may have (the groups of
   the bibliography page); empty: not checked.
+* ``edition_notes_display`` (``{"editorial": "margin", "source": "margin"}``): how the web
+  edition shows each series of notes until the reader chooses otherwise in 읽기 설정:
+  ``"margin"`` (beside the text, collapsed to what fits), ``"demand"`` (when the marker is
+  clicked) or ``"hidden"``.
 * ``edition_history_paths`` (``{}``): for the 기여자 page, the parts of the repository whose
   contributors come from its git history (the data files record their own): a part's name →
   its paths, relative to the configuration folder, which must be the repository's top.
@@ -43,6 +47,10 @@ if TYPE_CHECKING:
 
 #: Handlers return a mapping of original forms to Korean forms (see ``search_ko/aliases.py``).
 SEARCH_ALIASES_EVENT = "edition-search-aliases"
+
+#: The series of notes and how the web edition can show them (edition.js reads the same names).
+NOTE_SERIES = ("editorial", "source")
+NOTE_DISPLAYS = ("margin", "demand", "hidden")
 
 #: Paths inside the source folder.
 RELATIVE_PATHS = ("edition_annotations_dir", "edition_register_dir", "edition_quotation_marks")
@@ -76,6 +84,13 @@ def check(app: Sphinx, config: Config) -> None:
         value = PurePosixPath(path) if isinstance(path, str) else None
         if not isinstance(label, str) or value is None or value.is_absolute() or not value.name:
             problems.append(f"edition_downloads[{label!r}]: give a path under the configuration")
+    display = config.edition_notes_display
+    for series, value in display.items():
+        if series not in NOTE_SERIES or value not in NOTE_DISPLAYS:
+            problems.append(
+                f"edition_notes_display[{series!r}] = {value!r}: series are "
+                f"{', '.join(NOTE_SERIES)}; displays are {', '.join(NOTE_DISPLAYS)}"
+            )
     if problems:
         raise ConfigError("; ".join(problems))
 
@@ -97,5 +112,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_original", "", "html", types=text)
     app.add_config_value("edition_identifier", "", "html", types=text)
     app.add_config_value("edition_downloads", {}, "html", types=frozenset({dict}))
+    notes_display = dict.fromkeys(NOTE_SERIES, "margin")
+    app.add_config_value("edition_notes_display", notes_display, "html", types=frozenset({dict}))
     app.add_event(SEARCH_ALIASES_EVENT)
     app.connect("config-inited", check)
