@@ -101,12 +101,13 @@ def test_axe_reports_no_violation_on_any_page_in_light_and_dark_mode(
             timeout=15000,
         )
         violations += run_axe(page, f"[{mode}] search.html?q=트로츠키")
-        # the states a reader puts a text page in: the witness reading (the pressed button),
-        # a note opened, a term's preview shown
+        # the states a reader puts a text page in: the witness reading (the pressed button,
+        # under the pointer), a note opened, a term's preview shown
         page.goto(f"{site}/{TEXT_PAGE}")
         page.locator("button.edition-reading-toggle").click()
         page.locator(f"#r-{NOTE}").click()
         page.locator("a.edition-term[aria-describedby]").first.focus()
+        page.locator("button.edition-reading-toggle").hover()  # pressed, under the pointer
         violations += run_axe(page, f"[{mode}] {TEXT_PAGE}, witness reading, note and preview")
         page.locator("button.edition-reading-toggle").click()
         context.close()
