@@ -613,8 +613,29 @@
     sync();
   }
 
+  /* A preview under its word (wide screens) is moved into the window: to the left where it
+     would cross the right edge, above the word where there is no room below it. */
+  function placePreview(link, preview) {
+    preview.style.transform = "";
+    var box = preview.getBoundingClientRect();
+    if (!box.width || window.getComputedStyle(preview).position === "fixed") {
+      return; /* hidden, or the sheet at the foot of a phone's screen */
+    }
+    var gap = 8;
+    var dx = Math.max(gap - box.left, Math.min(0, window.innerWidth - gap - box.right));
+    var dy = 0;
+    var word = link.getBoundingClientRect();
+    if (box.bottom > window.innerHeight - gap && word.top - box.height - gap >= 0) {
+      dy = word.top - gap / 2 - box.bottom;
+    }
+    if (dx || dy) {
+      preview.style.transform = "translate(" + dx + "px, " + dy + "px)";
+    }
+  }
+
   /* Persons and terms: hover or focus shows the preview (CSS). On a touch screen the first
-     tap shows it and the second follows the link; Escape hides an open preview. */
+     tap shows it and the second follows the link; Escape hides every preview shown, by
+     hover too (WCAG 1.4.13), until the pointer or the focus comes back to its word. */
   function wireTerms() {
     Array.prototype.forEach.call(document.querySelectorAll("a.edition-term"), function (link) {
       var preview = document.getElementById(link.getAttribute("aria-describedby"));
@@ -630,15 +651,20 @@
       link.addEventListener("blur", function () {
         preview.classList.remove("is-open");
       });
-      link.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") {
+      ["focus", "mouseenter"].forEach(function (type) {
+        link.addEventListener(type, function () {
+          preview.classList.remove("is-dismissed");
+          placePreview(link, preview);
+        });
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        document.querySelectorAll(".edition-term-preview").forEach(function (preview) {
           preview.classList.remove("is-open");
           preview.classList.add("is-dismissed");
-        }
-      });
-      link.addEventListener("focus", function () {
-        preview.classList.remove("is-dismissed");
-      });
+        });
+      }
     });
   }
 
