@@ -18,6 +18,7 @@ from critical_edition import (
     assets,
     bibfiles,
     bibstyle,
+    chronology,
     config,
     contributors,
     corrections,
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     apparatus.setup(app)
     corrections.setup(app)
     contributors.setup(app)
+    chronology.setup(app)
     crossrefs.setup(app)
     sources.setup(app)
     bibfiles.setup(app)
