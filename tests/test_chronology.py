@@ -150,6 +150,7 @@ def test_print_has_the_chronology_as_a_long_table(root, make_app):
     assert order == sorted(order)
     assert "제15차 당대회" in chapter and r"\edsource{" in chapter
     assert r"\edpageref{" in chapter  # the page numbers of the places
+    assert chapter.count(r"\raggedright{}") == 5 * 4  # no justified narrow columns
     assert "edition-chronology" not in tex.replace("edition-chronology-table", "")
 
 

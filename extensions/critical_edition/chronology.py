@@ -45,8 +45,12 @@ if TYPE_CHECKING:
 PAGE = "chronology"
 
 #: The columns of the table (print and other non-HTML builders): (title, width).
-COLUMNS = (("날짜", 16), ("사건", 34), ("출처", 30), ("나오는 곳", 20))
+COLUMNS = (("날짜", 13), ("사건", 27), ("출처", 40), ("나오는 곳", 20))
 CLASSES = ["edition-chronology-table", "longtable", "colwidths-given"]
+#: In print each cell is set ragged right: justified, a narrow column spreads a title or an
+#: address word from word. (Sphinx sets a cell in a box that resets what a column spec
+#: would say, so the cell says it itself; only LaTeX reads it.)
+RAGGED = r"\raggedright{}"
 STYLESHEET = "edition-chronology.css"
 
 
@@ -169,6 +173,11 @@ def events(env: BuildEnvironment) -> tuple[Event, ...]:
 # -- The page ------------------------------------------------------------------------------------
 
 
+def ragged(smaller: bool = False) -> nodes.raw:
+    """In print: the cell ragged right (the works cited a size smaller)."""
+    return nodes.raw("", RAGGED + (r"\small{}" if smaller else ""), format="latex")
+
+
 class FillChronology(FillPage):
     """The events for every builder: a table (print, text and the rest)."""
 
@@ -194,10 +203,10 @@ class FillChronology(FillPage):
         result, body = table(COLUMNS, list(CLASSES))
         for event in found:
             row = nodes.row()
-            row += cell(nodes.Text(dates.korean(event.date)))
-            row += cell(nodes.Text(event.event))
-            row += cell(*self.sources(event))
-            row += cell(*self.places(event))
+            row += cell(ragged(), nodes.Text(dates.korean(event.date)))
+            row += cell(ragged(), nodes.Text(event.event))
+            row += cell(ragged(smaller=True), *self.sources(event))
+            row += cell(ragged(), *self.places(event))
             body += row
         return result
 
