@@ -11,6 +11,7 @@ from conftest import PROJECT, edition_annotations, plain
 from critical_edition import dates
 from critical_edition.datafiles import DataError
 from critical_edition.register import data as register
+from test_browser import browser, open_page  # noqa: F401  (the module's Chromium, reused)
 
 # -- Dates ------------------------------------------------------------------------------------
 
@@ -143,14 +144,14 @@ def test_print_has_the_chronology_as_a_long_table(root, make_app):
     assert r"\begin{longtable}" in chapter
     for title in ("날짜", "사건", "출처", "나오는 곳"):
         assert title in chapter
-    dash = r"\textendash{}"
-    written = ("1923년 10월 15일", f"1924년 1월 16{dash}18일", "1924년 1월 21일", "1927년",
-               f"1927년 12월 2{dash}19일")  # fmt: skip
+    written = ("46인 선언이 정치국에 제출되다", "제13차 당협의회", "레닌이 죽다",
+               "반대파의 정강이 작성되다", "제15차 당대회")  # fmt: skip
     order = [chapter.index(t) for t in written]
     assert order == sorted(order)
-    assert "제15차 당대회" in chapter and r"\edsource{" in chapter
+    assert r"\edsource{" in chapter
     assert r"\edpageref{" in chapter  # the page numbers of the places
     assert chapter.count(r"\raggedright{}") == 5 * 4  # no justified narrow columns
+    assert r"\DUrole{edition-nobreak}{1월} \DUrole{edition-nobreak}{16\textendash{}18일}" in chapter
     assert "edition-chronology" not in tex.replace("edition-chronology-table", "")
 
 
@@ -250,3 +251,18 @@ def test_every_dated_record_of_the_edition_is_on_the_page_once_in_order(edition_
         assert places and places[0].get_text().startswith("¶"), event["id"]
         assert places[-1]["href"].split("#")[1] in (f"n-{event['id'][2:]}", f"g-{event['id'][2:]}")
         assert event.select(".edition-chronology-sources .edition-note-source"), event["id"]
+
+
+@pytest.mark.edition
+@pytest.mark.parametrize("width", [360, 800, 1100, 1366])
+def test_the_timeline_fits_every_screen(browser, edition_html, width):  # noqa: F811
+    page = open_page(browser, (edition_html / "back" / "chronology.html").as_uri(), width)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    label = page.locator("#y-1924").bounding_box()
+    events = page.locator("#y-1924 + ol.edition-chronology-events").bounding_box()
+    if width > 640:  # the year beside its events, left of the axis
+        assert label["x"] + label["width"] <= events["x"]
+    else:  # the year above its events
+        assert label["y"] + label["height"] <= events["y"]
+    assert events["x"] + events["width"] <= width
+    page.close()

@@ -178,6 +178,17 @@ def ragged(smaller: bool = False) -> nodes.raw:
     return nodes.raw("", RAGGED + (r"\small{}" if smaller else ""), format="latex")
 
 
+def unbroken(text: str) -> list[nodes.Node]:
+    """Words that do not break inside (print breaks Korean between any two syllables:
+    ``15`` and ``일`` would part in a narrow column)."""
+    result: list[nodes.Node] = []
+    for index, word in enumerate(text.split(" ")):
+        if index:
+            result.append(nodes.Text(" "))
+        result.append(nodes.inline("", word, classes=["edition-nobreak"]))
+    return result
+
+
 class FillChronology(FillPage):
     """The events for every builder: a table (print, text and the rest)."""
 
@@ -203,7 +214,7 @@ class FillChronology(FillPage):
         result, body = table(COLUMNS, list(CLASSES))
         for event in found:
             row = nodes.row()
-            row += cell(ragged(), nodes.Text(dates.korean(event.date)))
+            row += cell(ragged(), *unbroken(dates.korean(event.date)))
             row += cell(ragged(), nodes.Text(event.event))
             row += cell(ragged(smaller=True), *self.sources(event))
             row += cell(ragged(), *self.places(event))
