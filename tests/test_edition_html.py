@@ -16,7 +16,7 @@ def soup(path):
 
 def test_every_page_is_korean(edition_html):
     pages = [p for p in edition_html.rglob("*.html") if "_static" not in p.parts]
-    assert len(pages) == 13 + 10  # the parts, index, about, 6 back-matter pages, genindex, search
+    assert len(pages) == 13 + 11  # the parts, index, about, 7 back-matter pages, genindex, search
     for page in pages:
         assert soup(page).html["lang"] == "ko", page
 

@@ -18,6 +18,7 @@ from critical_edition import (
     assets,
     bibfiles,
     bibstyle,
+    chronology,
     citation,
     config,
     contributors,
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     apparatus.setup(app)
     corrections.setup(app)
     contributors.setup(app)
+    chronology.setup(app)
     crossrefs.setup(app)
     sources.setup(app)
     bibfiles.setup(app)

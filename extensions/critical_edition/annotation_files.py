@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from critical_edition import datafiles, provenance
+from critical_edition import datafiles, dates, provenance
 from critical_edition.records import Annotation, SourceRef
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def _record(table: datafiles.Table) -> tuple[Annotation, list[Problem]]:
     item = table.item
     parsed, problems = datafiles.parse_body(table, "body", FILE)
     problems += provenance.problems(table, FILE)
+    problems += dates.problems(table, FILE, reviewed=item["verification"] == "reviewed")
     record = Annotation(
         id=item["id"],
         kind=item["kind"],
@@ -90,6 +91,8 @@ def _record(table: datafiles.Table) -> tuple[Annotation, list[Problem]]:
         line=table.line,
         field_lines=table.field_lines,
         parsed=parsed,
+        date=item.get("date"),
+        event=item.get("event"),
     )
     return record, problems
 

@@ -207,6 +207,11 @@ def _schema_message(error: ValidationError, kind: FileKind) -> tuple[str | None,
             if missing == ["evidence"]:
                 why = " (verification = 'wording' needs it: say where the wording was seen)"
         return None, f"missing required field {', '.join(map(repr, missing))}{why}"
+    if error.validator == "dependentRequired":
+        given = next(k for k, needs in error.validator_value.items() if k in instance
+                     and any(n not in instance for n in needs))  # fmt: skip
+        missing = [n for n in error.validator_value[given] if n not in instance]
+        return given, f"{given} needs {', '.join(map(repr, missing))} too: give both, or neither"
     if error.validator == "not" and "reading" in instance:
         return "reading", "'reading' is only for emendations: remove it, or set kind = 'emendation'"
     if error.validator == "enum":

@@ -137,3 +137,26 @@ class page_ref(nodes.Inline, nodes.Element):
 
 class fallback_text(nodes.Inline, nodes.TextElement):
     """In print: a word with letters the Korean fonts lack, set in a fallback font."""
+
+
+# -- The chronology (see ``chronology.py``) ---------------------------------------------------
+
+
+class chronology_list(nodes.General, nodes.Element):
+    """Placeholder for the events of the 연표 page, filled when the page is written."""
+
+
+class chronology(nodes.General, nodes.Element):
+    """The timeline of the 연표 page on the web: :class:`chronology_year` children."""
+
+
+class chronology_year(nodes.General, nodes.Element):
+    """The events of one ``year`` on the timeline: :class:`chronology_event` children."""
+
+
+class chronology_event(nodes.General, nodes.Element):
+    """One event on the timeline: a :class:`chronology_date`, then its lines (paragraphs)."""
+
+
+class chronology_date(nodes.Inline, nodes.TextElement):
+    """The date of an event in Korean; ``datetime``: its first day in ISO form."""

@@ -54,6 +54,8 @@ class Annotation(NamedTuple):
     line: int  # the line of its ``[[annotation]]`` header
     field_lines: tuple[tuple[str, int], ...] = ()
     parsed: tuple[nodes.Node, ...] = ()  # ``body`` parsed (safe reST): copy before use
+    date: str | None = None  # the event's date, for the chronology (see ``dates.py``)
+    event: str | None = None  # the event in one line
 
     def line_of(self, field: str) -> int:
         return dict(self.field_lines).get(field, self.line)
@@ -89,6 +91,8 @@ class Entry(NamedTuple):
     line: int
     field_lines: tuple[tuple[str, int], ...]
     anchor_prefix: str  # of its anchor on the register page: p-… or g-…
+    date: str | None = None  # a term's event date, for the chronology (see ``dates.py``)
+    event: str | None = None  # the event in one line
 
     def problem(self, field: str, message: str) -> Problem:
         """A problem of this entry, at the line of ``field``."""

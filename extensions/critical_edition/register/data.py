@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from critical_edition import datafiles, provenance
+from critical_edition import datafiles, dates, provenance
 from critical_edition.records import Entry, Problem
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
     field = "role" if "role" in item else "definition"
     body, problems = datafiles.parse_body(table, field, FILES[kind])
     problems += provenance.problems(table, FILES[kind])
+    problems += dates.problems(table, FILES[kind], reviewed=item["status"] == "reviewed")
     entry = Entry(
         kind=kind,
         id=item["id"],
@@ -75,6 +76,8 @@ def _entry(kind: str, table: datafiles.Table) -> tuple[Entry, list[Problem]]:
         line=table.line,
         field_lines=table.field_lines,
         anchor_prefix=ANCHOR_PREFIXES[kind],
+        date=item.get("date"),
+        event=item.get("event"),
     )
     return entry, problems
 

@@ -124,6 +124,15 @@ def register_nodes(app: Sphinx) -> None:
     app.add_node(n.sources_report, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_node(n.register_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_node(n.contributors_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_node(n.chronology_list, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    # The timeline: HTML only (every other builder gets the chronology as a table).
+    for node, visit, depart in (
+        (n.chronology, html.visit_chronology, html.depart_chronology),
+        (n.chronology_year, html.visit_chronology_year, html.depart_chronology_year),
+        (n.chronology_event, html.visit_chronology_event, html.depart_chronology_event),
+        (n.chronology_date, html.visit_chronology_date, html.depart_chronology_date),
+    ):
+        app.add_node(node, html=(visit, depart), latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     # Persons and terms: links and previews on the web, anchors for page numbers in print.
     app.add_node(
         n.register_term,

@@ -184,3 +184,47 @@ def visit_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_register_preview(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</span>")
+
+
+# -- The chronology ---------------------------------------------------------------------------
+
+
+def visit_chronology(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "div", CLASS="edition-chronology"))
+
+
+def depart_chronology(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_chronology_year(self: HTML5Translator, node: nodes.Element) -> None:
+    year = int(node["year"])
+    self.body.append(
+        self.starttag(
+            node, "section", CLASS="edition-chronology-year", **{"aria-labelledby": f"y-{year}"}
+        )
+    )
+    self.body.append(f'<h2 class="edition-chronology-year-label" id="y-{year}">{year}</h2>\n')
+    self.body.append('<ol class="edition-chronology-events">\n')
+
+
+def depart_chronology_year(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</ol>\n</section>\n")
+
+
+def visit_chronology_event(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "li", CLASS="edition-chronology-event"))
+
+
+def depart_chronology_event(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</li>\n")
+
+
+def visit_chronology_date(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(
+        self.starttag(node, "time", "", CLASS="edition-chronology-date", datetime=node["datetime"])
+    )
+
+
+def depart_chronology_date(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</time>")
