@@ -343,16 +343,27 @@ def test_screenshots_of_parts_05_and_10(browser, edition_html, width, tmp_path):
 
 
 def test_a_display_outside_the_choices_is_refused():
-    values = {
-        "edition_text_prefix": "text/",
-        "edition_annotations_dir": "annotations",
-        "edition_register_dir": "register",
-        "edition_quotation_marks": "quotation-marks.toml",
-        "edition_history_paths": {},
-    }
-    good = types.SimpleNamespace(**values, edition_notes_display={"source": "demand"})
+    class Registry:
+        """Records the defaults config.setup declares (every edition_* value)."""
+
+        def __init__(self):
+            self.values = {}
+
+        def add_config_value(self, name, default, *args, **kwargs):
+            self.values[name] = default
+
+        def add_event(self, *args):
+            pass
+
+        def connect(self, *args, **kwargs):
+            pass
+
+    registry = Registry()
+    edition_config.setup(registry)
+    values = {**registry.values, "edition_text_prefix": "text/"}
+    good = types.SimpleNamespace(**{**values, "edition_notes_display": {"source": "demand"}})
     edition_config.check(None, good)
-    bad = types.SimpleNamespace(**values, edition_notes_display={"source": "popup"})
+    bad = types.SimpleNamespace(**{**values, "edition_notes_display": {"source": "popup"}})
     with pytest.raises(ConfigError, match="edition_notes_display"):
         edition_config.check(None, bad)
 
