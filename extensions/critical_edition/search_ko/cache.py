@@ -23,6 +23,31 @@ logger = logging.getLogger(__name__)
 FILENAME = "edition-search-terms.pickle"
 
 
+def load_versioned(path: Path | None, version: str, key: str, what: str) -> object | None:
+    """``key`` of the file a build kept at ``path``; None when it is missing, unreadable or
+    of another ``version`` (then the caller starts anew)."""
+    if path is None or not path.exists():
+        return None
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
+        logger.info("%s %s are unreadable (%s): starting anew", what, path, error)
+        return None
+    if not isinstance(data, dict) or data.get("version") != version:
+        return None
+    return data[key]
+
+
+def save_versioned(path: Path, version: str, key: str, value: object) -> None:
+    """Keep ``value`` at ``path`` for the next build, replacing the file in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump({"version": version, key: value}, f, pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
 def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -43,17 +68,8 @@ class TermCache:
         return self._entries
 
     def _load(self) -> dict[str, tuple[str, ...]]:
-        if self.path is None or not self.path.exists():
-            return {}
-        try:
-            with self.path.open("rb") as f:
-                data = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
-            logger.info("search token cache %s is unreadable (%s): starting anew", self.path, error)
-            return {}
-        if not isinstance(data, dict) or data.get("version") != self.version:
-            return {}
-        return data["entries"]
+        entries = load_versioned(self.path, self.version, "entries", "search token cache")
+        return entries if entries is not None else {}  # type: ignore[return-value]
 
     def get(self, text: str) -> tuple[str, ...] | None:
         return self.entries.get(digest(text))
@@ -65,11 +81,5 @@ class TermCache:
     def save(self) -> None:
         if self.path is None or not self.added:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(
-                {"version": self.version, "entries": self.entries}, f, pickle.HIGHEST_PROTOCOL
-            )
-        tmp.replace(self.path)
+        save_versioned(self.path, self.version, "entries", self.entries)
         self.added = 0

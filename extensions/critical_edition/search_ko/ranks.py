@@ -20,19 +20,17 @@ The data, compact because the search page carries it::
 from __future__ import annotations
 
 import json
-import pickle
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util import logging
+
+from critical_edition.search_ko.cache import load_versioned, save_versioned
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from pathlib import Path
-
-logger = logging.getLogger(__name__)
 
 FILENAME = "edition-search-hits.pickle"
 #: The id of the search page's JSON element.
@@ -74,17 +72,8 @@ class HitCounts:
         self.changed = False
 
     def _load(self) -> dict[str, dict[str, int]]:
-        if self.path is None or not self.path.exists():
-            return {}
-        try:
-            with self.path.open("rb") as f:
-                data = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
-            logger.info("search hit counts %s are unreadable (%s): starting anew", self.path, error)
-            return {}
-        if not isinstance(data, dict) or data.get("version") != self.version:
-            return {}
-        return data["pages"]
+        pages = load_versioned(self.path, self.version, "pages", "search hit counts")
+        return pages if pages is not None else {}  # type: ignore[return-value]
 
     def put(self, docname: str, counts: Counter[str]) -> None:
         self.pages[docname] = dict(counts)
@@ -93,11 +82,7 @@ class HitCounts:
     def save(self) -> None:
         if self.path is None or not self.changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump({"version": self.version, "pages": self.pages}, f, pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.path)
+        save_versioned(self.path, self.version, "pages", self.pages)
         self.changed = False
 
     def to_json(self, order: Iterable[str], is_part: Callable[[str], bool]) -> str:

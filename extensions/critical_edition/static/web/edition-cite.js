@@ -330,13 +330,18 @@
     });
   }
 
+  /* A click with no modifier: Ctrl-, Shift- or middle-click still opens the link. */
+  function plainClick(event) {
+    return event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+  }
+
   function wireNumbers() {
     document.querySelectorAll("a.edition-pnum").forEach(function (number) {
       number.setAttribute("aria-haspopup", "dialog");
       number.setAttribute("aria-expanded", "false");
       number.title = "이 문단의 주소 복사, 인용하기";
       number.addEventListener("click", function (event) {
-        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+        if (!plainClick(event)) {
           return;
         }
         event.preventDefault();
@@ -375,7 +380,7 @@
       link.setAttribute("aria-label", "이 주석의 주소 복사");
       link.title = "이 주석의 주소 복사";
       link.addEventListener("click", function (event) {
-        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+        if (!plainClick(event)) {
           return;
         }
         event.preventDefault();
