@@ -27,6 +27,26 @@ def plain(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
 
 
+def edit(path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a data file of a test root."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def assert_stops_at(app, path: str, line: int, record: str, message: str, page: str) -> None:
+    """The build stops on a data error reported at ``path:line`` for ``record``, with no
+    traceback, and ``page`` (a generated page) is not written."""
+    from critical_edition.datafiles import DataError
+
+    with pytest.raises(DataError):
+        app.build()
+    warnings = plain(app.warning.getvalue())
+    assert f"{path}:{line}: ERROR: {record}: {message}" in warnings, warnings
+    assert "Traceback" not in warnings
+    assert not (app.outdir / page).exists()
+
+
 def status_of(app) -> str:
     return plain(app.status.getvalue())
 

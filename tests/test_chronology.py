@@ -7,9 +7,8 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, edition_annotations, plain
+from conftest import PROJECT, assert_stops_at, edit, edition_annotations
 from critical_edition import dates
-from critical_edition.datafiles import DataError
 from critical_edition.register import data as register
 from test_browser import browser, open_page  # noqa: F401  (the module's Chromium, reused)
 
@@ -161,12 +160,6 @@ def test_text_builder_gets_a_table(root, make_app):
     assert text.count("+---") > 5 and "제15차 당대회" in text and "¶3" in text  # a table
 
 
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 BAD = {
     # file, old, new, line, record, message
     "not-a-day": (
@@ -203,12 +196,7 @@ def test_a_bad_date_stops_the_build_at_its_line(case, root, make_app):
     name, old, new, line, record, message = BAD[case]
     edit(root / name, old, new)
     app = make_app("html", srcdir=root, freshenv=True)
-    with pytest.raises(DataError):
-        app.build()
-    warnings = plain(app.warning.getvalue())
-    assert f"{name}:{line}: ERROR: {record}: {message}" in warnings, warnings
-    assert "Traceback" not in warnings
-    assert not (app.outdir / "back" / "chronology.html").exists()
+    assert_stops_at(app, name, line, record, message, "back/chronology.html")
 
 
 def test_the_page_is_written_again_when_a_date_changes(root, make_app):

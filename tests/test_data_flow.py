@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import plain, rebuild, status_of
+from conftest import edit, plain, rebuild, status_of
 from sphinx.errors import SphinxError  # the edition's own error is one
 
 
@@ -27,12 +27,6 @@ def read_in(app) -> list[str]:
 def written_in(app) -> list[str]:
     """The documents the last build wrote."""
     return re.findall(r"writing output\.\.\. \[ *\d+%\] (\S+)", status_of(app))
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 # -- TOML syntax errors in the shared data files ------------------------------------------------
