@@ -119,6 +119,15 @@ def test_a_click_opens_the_note_whole_beside_its_marker_and_in_view(browser, edi
     page.close()
 
 
+# What reaches past the right edge, outermost first: said when the page scrolls sideways.
+STICKING_OUT = """(width) => [...document.querySelectorAll("body *")]
+  .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+  .filter((e) => e.parentElement.getBoundingClientRect().right <= width + 0.5)
+  .slice(0, 5)
+  .map((e) => e.tagName + "." + e.className + " #" + e.id + " "
+       + Math.round(e.getBoundingClientRect().left) + "–" + Math.round(e.getBoundingClientRect().right))"""
+
+
 SWEEP = sorted({*range(320, 1921, 40), 360, 991, 992, 1100, 1199, 1200, 1366})
 
 
@@ -137,7 +146,7 @@ def test_nothing_is_off_screen_from_320_to_1920_px(browser, edition_html, part):
         except PlaywrightTimeout:
             pass
         scroll = page.evaluate("() => document.documentElement.scrollWidth")
-        assert scroll <= width, (width, scroll)
+        assert scroll <= width, (width, scroll, page.evaluate(STICKING_OUT, width))
         outside = page.evaluate(
             """(width) => [...document.querySelectorAll("span.edition-note")]
                  .filter((n) => n.getBoundingClientRect().height > 0)
