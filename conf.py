@@ -95,6 +95,10 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "show_toc_level": 1,
+    # Said outright: pydata-sphinx-theme 0.20 otherwise adds a search field to a header that
+    # sphinx-book-theme hides, and that header's hidden ☰ comes first in the page, which is
+    # the only one the themes' scripts wire: the ☰ a reader sees opened nothing.
+    "navbar_persistent": [],
     # every page: the edition, its version and date, the rights (source/_templates)
     "footer_content_items": ["edition-footer.html"],
 }

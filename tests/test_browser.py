@@ -61,6 +61,35 @@ def test_phone_numbers_stay_on_screen(browser, edition_html):
     page.close()
 
 
+def test_the_contents_button_opens_the_contents_on_a_phone_and_hides_them_on_a_desktop(
+    browser, edition_html
+):
+    url = (edition_html / "text" / "05-thirteenth-congress.html").as_uri()
+    page = open_page(browser, url, 360)
+    # the ☰ a reader sees is the page's only one (the themes' scripts wire the first)
+    toggles = page.locator("button.primary-toggle")
+    assert toggles.count() == 1 and toggles.first.is_visible()
+    toggles.first.click()
+    dialog = page.locator("#pst-primary-sidebar-modal")
+    assert dialog.evaluate("(d) => d.open")
+    link = dialog.locator("a.reference", has_text="13차 당대회").first
+    assert link.is_visible()
+    box = link.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 360
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("(d) => d.open")
+    page.close()
+    page = open_page(browser, url, 1366)
+    sidebar = page.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    page.locator("button.primary-toggle").click()
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('#pst-primary-sidebar')).visibility"
+        " === 'hidden'"
+    )
+    page.close()
+
+
 def test_paragraph_anchor_opens_at_its_paragraph(browser, edition_html):
     url = (edition_html / "text" / "06-literary-discussion.html").as_uri()
     page = open_page(browser, url, 1400)
