@@ -124,8 +124,8 @@ STICKING_OUT = """(width) => [...document.querySelectorAll("body *")]
   .filter((e) => e.getBoundingClientRect().right > width + 0.5)
   .filter((e) => e.parentElement.getBoundingClientRect().right <= width + 0.5)
   .slice(0, 5)
-  .map((e) => e.tagName + "." + e.className + " #" + e.id + " "
-       + Math.round(e.getBoundingClientRect().left) + "–" + Math.round(e.getBoundingClientRect().right))"""
+  .map((e) => [e.tagName, e.className, e.id, e.getBoundingClientRect().left,
+               e.getBoundingClientRect().right].join(" "))"""
 
 
 SWEEP = sorted({*range(320, 1921, 40), 360, 991, 992, 1100, 1199, 1200, 1366})
