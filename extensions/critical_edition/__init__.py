@@ -28,6 +28,7 @@ from critical_edition import (
     epub,
     korean,
     numbering,
+    print_targets,
     quotations,
     register,
     search_ko,
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     slim_css.setup(app)
     search_ko.setup(app)
     register.setup(app)
+    print_targets.setup(app)
     stats.setup(app)
     return {
         "version": __version__,
