@@ -20,6 +20,7 @@ from critical_edition import (
     bibstyle,
     chronology,
     citation,
+    colophon,
     config,
     contributors,
     corrections,
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     search_ko.setup(app)
     register.setup(app)
     print_targets.setup(app)
+    colophon.setup(app)
     stats.setup(app)
     return {
         "version": __version__,
