@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 PAGE = "chronology"
 
 #: The columns of the table (print and other non-HTML builders): (title, width).
-COLUMNS = (("날짜", 12), ("사건", 25), ("출처", 45), ("나오는 곳", 18))
+COLUMNS = (("날짜", 12), ("사건", 25), ("출처", 43), ("나오는 곳", 20))
 CLASSES = ["edition-chronology-table", "longtable", "colwidths-given"]
 #: In print each cell is set ragged right: justified, a narrow column spreads a title or an
 #: address word from word. (Sphinx sets a cell in a box that resets what a column spec
