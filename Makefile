@@ -64,12 +64,18 @@ html: venv $(BUILDDIR)/.extension-stamp
 	  || { rm -rf $(BUILDDIR)/html; echo "HTML build failed: $(BUILDDIR)/html removed"; exit 1; }
 	@echo "HTML: $(BUILDDIR)/html/index.html"
 
+# A reference LaTeX could not resolve (a page printed as ??쪽, a dead link) fails the build.
+# FORCE_SOURCE_DATE: TeX's own clock too is SOURCE_DATE_EPOCH's (xdvipdfmx takes the PDF's
+# dates and /ID from it), so that one commit makes one PDF, byte for byte.
 pdf: venv tex $(BUILDDIR)/.extension-stamp
 	$(SPHINX) -b latex -d $(BUILDDIR)/doctrees/latex -D latex_elements.papersize=$(PAPER)paper \
 	  source $(BUILDDIR)/latex \
 	  || { rm -rf $(BUILDDIR)/latex; echo "LaTeX build failed: $(BUILDDIR)/latex removed"; exit 1; }
-	cd $(BUILDDIR)/latex && latexmk -pdfxe -interaction=nonstopmode -halt-on-error $(JOBNAME).tex \
+	cd $(BUILDDIR)/latex && FORCE_SOURCE_DATE=1 \
+	  latexmk -pdfxe -interaction=nonstopmode -halt-on-error $(JOBNAME).tex \
 	  || { rm -f $(JOBNAME).pdf; exit 1; }
+	$(BIN)/python -m critical_edition.latex_log $(BUILDDIR)/latex/$(JOBNAME).log \
+	  || { rm -f $(BUILDDIR)/latex/$(JOBNAME).pdf; echo "PDF removed: LaTeX left the references above unresolved"; exit 1; }
 	@echo "PDF: $(BUILDDIR)/latex/$(JOBNAME).pdf"
 
 epub: venv $(BUILDDIR)/.extension-stamp

@@ -110,6 +110,11 @@ latex_documents = [
     ("index", "trotsky-left-opposition.tex", project, author, "manual", True),
 ]
 latex_show_urls = "no"
+# The PDF's document information: its subject is epub_description (below), and these words.
+edition_keywords = [
+    "트로츠키", "좌익반대파", "통합반대파", "스탈린", "코민테른", "소련 공산당",
+    "스파르타시스트", "국제공산주의동맹", "디지털 비판본",
+]  # fmt: skip
 latex_elements = {
     "papersize": "b5paper",
     "pointsize": "10pt",

@@ -125,10 +125,19 @@ def edition_pdf(edition_latex: Path) -> Path:
     """The real edition, built strictly as LaTeX and typeset with xelatex through latexmk."""
     if shutil.which("latexmk") is None:
         pytest.fail("latexmk is missing: run `make test`, which installs TeX Live")
-    out = edition_latex
+    return typeset(edition_latex)
+
+
+def typeset(out: Path, env: dict[str, str] | None = None) -> Path:
+    """latexmk on a LaTeX build in ``out``, as `make pdf` runs it: the PDF's dates are
+    SOURCE_DATE_EPOCH's (the commit's date unless set), so that one commit makes one PDF."""
+    env = {**os.environ, **(env or {})}
+    if "SOURCE_DATE_EPOCH" not in env and commit_date():
+        env["SOURCE_DATE_EPOCH"] = commit_date()
+    env["FORCE_SOURCE_DATE"] = "1"
     tex = subprocess.run(
         ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", f"{JOBNAME}.tex"],
-        cwd=out, capture_output=True, text=True, check=False,
+        cwd=out, capture_output=True, text=True, check=False, env=env,
     )  # fmt: skip
     assert tex.returncode == 0, tex.stdout[-3000:]
     return out / f"{JOBNAME}.pdf"

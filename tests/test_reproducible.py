@@ -52,7 +52,7 @@ def test_two_html_builds_are_byte_identical(edition_html, tmp_path):
 @pytest.mark.edition
 def test_two_latex_builds_give_the_same_tex(edition_latex, tmp_path):
     """Every file Sphinx writes for LaTeX (the .tex, the style files, latexmkrc…), against the
-    build the PDF tests typeset; latexmk's own files (.aux, .log, the PDF: issue 15) beside
+    build the PDF tests typeset; latexmk's own files (.aux, .log, the PDF: test_pdf_book) beside
     them in that folder are not Sphinx's, so only the files of the second build are compared."""
     again = files(build_edition("latex", tmp_path / "latex"))
     assert f"{JOBNAME}.tex" in again

@@ -20,6 +20,7 @@ from critical_edition import (
     bibstyle,
     chronology,
     citation,
+    colophon,
     config,
     contributors,
     corrections,
@@ -28,6 +29,7 @@ from critical_edition import (
     epub,
     korean,
     numbering,
+    print_targets,
     quotations,
     register,
     search_ko,
@@ -67,6 +69,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     slim_css.setup(app)
     search_ko.setup(app)
     register.setup(app)
+    print_targets.setup(app)
+    colophon.setup(app)
     stats.setup(app)
     return {
         "version": __version__,

@@ -55,7 +55,7 @@ def add_html_assets(app: Sphinx) -> None:
 
 def add_latex_files(app: Sphinx, config: Config) -> None:
     # python.ist replaces Sphinx's makeindex style, copied before the additional files.
-    for name in ("edition.sty", "python.ist"):
+    for name in ("edition.sty", "edition-book.sty", "python.ist"):
         path = str(LATEX / name)
         if path not in config.latex_additional_files:
             config.latex_additional_files = [*config.latex_additional_files, path]

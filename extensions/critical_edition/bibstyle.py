@@ -20,6 +20,7 @@ An entry whose ``verification`` is not ``verified`` ends with ``[서지 일부 �
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,8 @@ MONTHS = {
     )
 }
 UNVERIFIED_MARK = "[서지 일부 미확인]"
+#: A web address in parentheses within a locator, left out of short citations.
+WEB_ADDRESS = re.compile(r"\s*\((?:https?://)?[\w-]+(?:\.[\w-]+)+/[^()\s]*\)")
 #: The only addresses a bibliography entry may link to.
 SAFE_URL_SCHEMES = ("http://", "https://")
 
@@ -214,6 +217,39 @@ class EditionStyle(BaseStyle):
         return text
 
 
+def short_name(entry: Entry) -> str | None:
+    """``Carr``, ``Broué 외``, ``Fel'shtinskii 엮음``: whom a short citation names."""
+    for role, suffix in (("author", ""), ("editor", " 엮음")):
+        persons = entry.persons.get(role)
+        if persons:
+            first = " ".join(persons[0].prelast_names + persons[0].last_names)
+            return first + (" 외" if len(persons) > 1 else "") + suffix
+    return None
+
+
+def short_text(entry: Entry, locator: str | None = None) -> Text:
+    """A short citation: who, the title (Korean if the article gives one, else the original's
+    main title), volume, year and the place in the work. No imprint, no address: the
+    bibliography has them (참고문헌)."""
+    title = latex(entry, "titlekorean")
+    if title is None:
+        title = latex(entry, "title") or Text("[제목 없음]")
+        main = str(title).split(": ")[0]
+        if main != str(title):
+            title = Text(main)
+        title = Text(Tag("em", title)) if entry.type in WHOLE else Text("“", title, "”")
+    else:
+        title = Text("『", title, "』") if entry.type in WHOLE else Text("「", title, "」")
+    volume = entry.fields.get("volume", "").strip()
+    year = entry.fields.get("year", "").strip()
+    if locator:  # a web address in the place ("… (site.com/page)") is the full note's
+        locator = WEB_ADDRESS.sub("", locator).strip() or None
+    return joined(
+        [short_name(entry), title, f"{volume}권" if volume else None, year or None, locator],
+        ", ",
+    )
+
+
 @cache
 def notes_style() -> EditionStyle:
     """One style object for every source note of a process (pybtex styles hold no state)."""
@@ -227,6 +263,18 @@ def source_note(cite: BibtexDomain, key: str, locator: str) -> note_source | Non
         return None
     text = notes_style().entry_text(entry, locator or None)
     # A work's words are indexed on the bibliography page, not wherever a note cites it.
+    node = note_source("", "", *text.render(cite.backend), key=key, classes=["no-search"])
+    if locator:
+        node["locator"] = locator
+    return node
+
+
+def short_source_note(cite: BibtexDomain, key: str, locator: str) -> note_source | None:
+    """The work ``key`` and the place in it, as a short citation; None for an unknown key."""
+    entry = cite.bibdata.data.entries.get(key)
+    if entry is None:
+        return None
+    text = short_text(entry, locator or None)
     node = note_source("", "", *text.render(cite.backend), key=key, classes=["no-search"])
     if locator:
         node["locator"] = locator

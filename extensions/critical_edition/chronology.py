@@ -9,7 +9,8 @@ note itself.
 
 On the web the events stand on a vertical timeline, grouped by year (nodes of ``nodes.py``
 drawn by ``writers/html.py`` and ``static/web/edition-chronology.css``, added to that page
-only); every other builder gets a table (in print a ``longtable`` with the same columns).
+only); every other builder gets a table (in print a ``longtable`` with the same columns,
+its works as short citations: who, title, year, place).
 What the page shows is a snapshot made when the documents have been read
 (``env-get-updated``), so the page is written again when a date, an event, a source or a
 place changes.
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 
 from critical_edition import annotation_files, apparatus, datafiles, dates
-from critical_edition.bibstyle import source_note
+from critical_edition.bibstyle import short_source_note, source_note
 from critical_edition.domain import get_domain
 from critical_edition.generated import FillPage, PagePlaceholder, cell, link, table, written_again
 from critical_edition.nodes import (
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 PAGE = "chronology"
 
 #: The columns of the table (print and other non-HTML builders): (title, width).
-COLUMNS = (("날짜", 13), ("사건", 27), ("출처", 40), ("나오는 곳", 20))
+COLUMNS = (("날짜", 12), ("사건", 25), ("출처", 43), ("나오는 곳", 20))
 CLASSES = ["edition-chronology-table", "longtable", "colwidths-given"]
 #: In print each cell is set ragged right: justified, a narrow column spreads a title or an
 #: address word from word. (Sphinx sets a cell in a box that resets what a column spec
@@ -174,18 +175,24 @@ def events(env: BuildEnvironment) -> tuple[Event, ...]:
 
 
 def ragged(smaller: bool = False) -> nodes.raw:
-    """In print: the cell ragged right (the works cited a size smaller)."""
-    return nodes.raw("", RAGGED + (r"\small{}" if smaller else ""), format="latex")
+    """In print: the cell ragged right and small, to keep a row of four columns short (the
+    works cited a size smaller still)."""
+    return nodes.raw("", RAGGED + (r"\footnotesize{}" if smaller else r"\small{}"), format="latex")
 
 
 def unbroken(text: str) -> list[nodes.Node]:
     """Words that do not break inside (print breaks Korean between any two syllables:
-    ``15`` and ``일`` would part in a narrow column)."""
+    ``15`` and ``일`` would part in a narrow column), except after the dash of a range
+    (``12월–`` / ``1923년``), where the column is too narrow for both."""
     result: list[nodes.Node] = []
     for index, word in enumerate(text.split(" ")):
         if index:
             result.append(nodes.Text(" "))
-        result.append(nodes.inline("", word, classes=["edition-nobreak"]))
+        *heads, tail = word.split("–")
+        for head in heads:
+            result.append(nodes.inline("", f"{head}–", classes=["edition-nobreak"]))
+            result.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+        result.append(nodes.inline("", tail, classes=["edition-nobreak"]))
     return result
 
 
@@ -216,16 +223,18 @@ class FillChronology(FillPage):
             row = nodes.row()
             row += cell(ragged(), *unbroken(dates.korean(event.date)))
             row += cell(ragged(), nodes.Text(event.event))
-            row += cell(ragged(smaller=True), *self.sources(event))
+            row += cell(ragged(smaller=True), *self.sources(event, short=True))
             row += cell(ragged(), *self.places(event))
             body += row
         return result
 
     # The parts of an event -----------------------------------------------------------------------
 
-    def sources(self, event: Event) -> list[nodes.Node]:
-        """The works the record cites, as source notes (unknown keys: reported elsewhere)."""
-        notes = [source_note(self.cite, key, locator) for key, locator in event.sources]
+    def sources(self, event: Event, short: bool = False) -> list[nodes.Node]:
+        """The works the record cites, as source notes (unknown keys: reported elsewhere); in
+        the table, as short citations (who, title, year, place): the bibliography has the rest."""
+        note = short_source_note if short else source_note
+        notes = [note(self.cite, key, locator) for key, locator in event.sources]
         found = [note for note in notes if note is not None]
         result: list[nodes.Node] = []
         for index, note in enumerate(found):

@@ -30,6 +30,8 @@ when the configuration is read.
 * ``edition_downloads`` (``{}``): the edition's books (``PDF``, ``EPUB`` → a path relative to
   the configuration folder). The HTML build copies those that exist into the site and offers
   them in the header's download menu; a missing one is not offered.
+* ``edition_keywords`` (``()``): what the edition is about, in the PDF's document information
+  (its subject is ``epub_description``).
 
 The event ``edition-search-aliases`` lets a module supply search aliases (``search_ko``).
 """
@@ -112,6 +114,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("edition_original", "", "html", types=text)
     app.add_config_value("edition_identifier", "", "html", types=text)
     app.add_config_value("edition_downloads", {}, "html", types=frozenset({dict}))
+    app.add_config_value("edition_keywords", (), "", types=sequence)
     notes_display = dict.fromkeys(NOTE_SERIES, "margin")
     app.add_config_value("edition_notes_display", notes_display, "html", types=frozenset({dict}))
     app.add_event(SEARCH_ALIASES_EVENT)
