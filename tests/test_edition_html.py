@@ -160,3 +160,24 @@ def test_list_of_corrections_has_every_emendation(edition_html):
     first = rows[0].select("td a")
     assert first[0]["href"].startswith("../text/") and "#p-" in first[0]["href"]
     assert "#n-em-" in first[1]["href"]
+
+
+def test_every_index_link_lands_on_text_shown_in_both_readings(edition_html):
+    """찾아보기 links each occurrence of a person or term to its place; one found in the
+    witness reading of an emendation (국민당에 에) lands just before the emended place,
+    which both readings show, not inside the witness reading hidden by default."""
+    index = soup(edition_html / "genindex.html")
+    targets: dict[str, list[str]] = {}
+    for link in index.select('a[href*="#t-"]'):
+        page, _, anchor = link["href"].partition("#")
+        targets.setdefault(page, []).append(anchor)
+    assert sum(map(len, targets.values())) > 500
+    hidden = []
+    for page, anchors in targets.items():
+        html = soup(edition_html / page)
+        for anchor in anchors:
+            node = html.find(id=anchor)
+            assert node is not None, (page, anchor)
+            if node.find_parent(class_="edition-witness"):
+                hidden.append((page, anchor))
+    assert hidden == []

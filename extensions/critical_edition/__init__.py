@@ -29,13 +29,13 @@ from critical_edition import (
     epub,
     korean,
     numbering,
-    print_targets,
     quotations,
     register,
     search_ko,
     slim_css,
     sources,
     stats,
+    targets,
     writers,
 )
 from critical_edition.domain import EditionDomain
@@ -69,7 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     slim_css.setup(app)
     search_ko.setup(app)
     register.setup(app)
-    print_targets.setup(app)
+    targets.setup(app)
     colophon.setup(app)
     stats.setup(app)
     return {
