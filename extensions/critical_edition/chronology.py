@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 PAGE = "chronology"
 
 #: The columns of the table (print and other non-HTML builders): (title, width).
-COLUMNS = (("날짜", 13), ("사건", 27), ("출처", 40), ("나오는 곳", 20))
+COLUMNS = (("날짜", 13), ("사건", 27), ("출처", 39), ("나오는 곳", 21))
 CLASSES = ["edition-chronology-table", "longtable", "colwidths-given"]
 #: In print each cell is set ragged right: justified, a narrow column spreads a title or an
 #: address word from word. (Sphinx sets a cell in a box that resets what a column spec
