@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -289,6 +290,10 @@ def check_sources(app: Sphinx, env: BuildEnvironment) -> None:
 # -- The report page ---------------------------------------------------------------------------
 
 COLUMNS = (("¶", 7), ("종류", 12), ("본문", 45), ("출처 주석", 12), ("확인", 24))
+#: The columns in print (a LaTeX column spec; other builders ignore it): the longest cell is
+#: what was checked, the quotation is cut to 48 characters. Without it Sphinx gives each
+#: column a fifth of the page, and the finding runs down it one word to a line.
+PRINT_COLUMNS = r"\X{8}{100}\X{9}{100}\X{30}{100}\X{9}{100}\X{44}{100}"
 
 
 PAGE = "sources-report"
@@ -367,7 +372,9 @@ class FillSourcesReport(FillPage):
                 status += nodes.paragraph("", text, classes=["edition-evidence"])
             row += status
             body += row
-        return [summary, result]
+        print_columns = addnodes.tabular_col_spec()
+        print_columns["spec"] = PRINT_COLUMNS
+        return [summary, print_columns, result]
 
 
 def report_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -129,6 +129,8 @@ class FillRegister(FillPage):
         else:
             definition.extend(p.deepcopy() for p in entry.body)
         if entry.usual:
+            if len(definition):  # the definition follows the line: a paragraph of its own
+                definition[0]["separated"] = True
             definition.insert(0, self.line("통용 표기", [nodes.Text(", ".join(entry.usual))]))
         if len(entry.forms) > 1:
             definition += self.line("본문 표기", [nodes.Text(", ".join(entry.forms))])
@@ -169,8 +171,10 @@ class FillRegister(FillPage):
         cite = self.env.get_domain("cite")
         notes = [source_note(cite, key, locator) for key, locator in entry.sources]
         found = [node for node in notes if node is not None]  # unknown: see check_register
-        for node in found:
-            node["separated"] = True  # print sets each source on a line of its own
+        for node in found[1:]:
+            # print runs the first source on after "출처:" and sets each other on a line
+            # of its own
+            node["separated"] = True
         return joined(found, " ")
 
     def places(self, entry: Entry) -> list[nodes.Node]:

@@ -1,0 +1,194 @@
+"""The PDF as Korean typesetting: Korean faces, lines broken between words only, no box that
+sticks out, en dashes in page ranges, no gap between a closing quote and its particle,
+visible emphasis, no widows, a serif index, registers that read like a reference book."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import tomllib
+
+import pytest
+from conftest import PROJECT
+from pypdf import PdfReader
+
+HANGUL = "\uac00-\ud7a3"
+#: A run of letters or digits (Hangul, Latin, Cyrillic …) at the end or start of a line.
+WORD_END = re.compile(rf"[{HANGUL}\w]+$")
+WORD_START = re.compile(rf"^[{HANGUL}\w]+")
+
+
+@pytest.fixture(scope="module")
+def pages(edition_pdf) -> list[str]:
+    """The text of every page (poppler's pdftotext, in reading order)."""
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(edition_pdf), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def chapters(edition_pdf) -> dict[str, int]:
+    """Title of each top-level bookmark -> its first page (0-based)."""
+    reader = PdfReader(edition_pdf)
+    return {
+        item.title: reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+
+
+@pytest.fixture(scope="module")
+def log(edition_pdf) -> str:
+    return edition_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+
+
+def fontspec_specs(log: str) -> list[tuple[str, str, str]]:
+    """The NFSS specs fontspec reports (``Noto Serif CJK KR/OT:script=hang;…``), unwrapped:
+    TeX cuts a log line at 79 characters, fontspec continues its own with ``(fontspec)``."""
+    lines = log.splitlines()
+    joined = "".join(line if len(line) == 79 else line + "\n" for line in lines)
+    joined = re.sub(r"\n\(fontspec\)\s+", " ", joined)
+    return re.findall(r"\((m|b)/(n|it)\) with NFSS spec\.: <->\"([^\"]+)\"", joined)
+
+
+@pytest.fixture(scope="module")
+def tex(edition_pdf) -> str:
+    return edition_pdf.with_suffix(".tex").read_text(encoding="utf-8")
+
+
+def titles(outline: list) -> list[str]:
+    """Every bookmark's title, at every level."""
+    return [
+        t for item in outline for t in (titles(item) if isinstance(item, list) else [item.title])
+    ]
+
+
+def between(pages: list[str], chapters: dict[str, int], first: str, until: str) -> list[str]:
+    return pages[chapters[first] : chapters[until]]
+
+
+def words_broken(pages: list[str], tex: str) -> list[str]:
+    """Line ends inside a word: the line ends and the next begins with a letter or digit, one
+    of them Hangul, and the LaTeX source has the two halves together but never apart."""
+    broken = []
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines()]
+        for line, following in itertools.pairwise(lines):
+            end, start = WORD_END.search(line), WORD_START.search(following)
+            if not (end and start):
+                continue
+            tail, head = end.group(), start.group()
+            if not re.match(f"[{HANGUL}]", tail[-1]) and not re.match(f"[{HANGUL}]", head[0]):
+                continue  # Latin or digits on both sides: hyphenation, a web address
+            if tail + head in tex and f"{tail} {head}" not in tex:
+                broken.append(f"{line[-12:]}|{following[:12]}")
+    return broken
+
+
+def test_the_korean_faces_shape_as_korean(log):
+    """Every Noto CJK font loaded is the Korean face of its collection (… CJK KR), and the
+    fonts that set Hangul shape it with the Korean language system, which picks the Korean
+    forms of punctuation and Hanja. (The PDF cannot show the face: the faces of a Noto CJK
+    collection share one font program, named …CJKjp, whichever face is used.)"""
+    specs = [spec for _series, _shape, spec in fontspec_specs(log)]
+    noto = [spec for spec in specs if "CJK" in spec]
+    assert noto, "no Noto CJK font in the log"
+    assert all(re.match(r"Noto (Serif|Sans|Sans Mono) CJK KR/", s) for s in noto), noto
+    hangul = [spec for spec in noto if "script=hang" in spec]
+    assert {s.split("/")[0] for s in hangul} >= {"Noto Serif CJK KR", "Noto Sans CJK KR"}
+    assert all("language=KOR" in spec for spec in hangul), hangul
+
+
+def test_lines_break_between_words(pages, chapters, tex):
+    """Korean books break a line at a space between two 어절, never inside one (반|대하여,
+    1|년에): in the editors' preface, the article with its notes and the registers, outside
+    tables."""
+    text = [
+        *between(pages, chapters, "이 판에 대하여", "교정 목록"),
+        *between(pages, chapters, "용어집", "참고문헌"),
+    ]
+    assert words_broken(text, tex) == []
+
+
+def test_no_line_sticks_out(log):
+    """No box is more than 1 pt wider (or taller) than its room."""
+    overfull = re.findall(r"^Overfull \\[hv]box \((\d+\.?\d*)pt too (?:wide|high)\).*$", log, re.M)
+    assert [width for width in overfull if float(width) > 1] == []
+
+
+def test_page_ranges_in_the_index_take_an_en_dash(pages, chapters):
+    index = "".join(pages[chapters["찾아보기"] :])
+    assert re.findall(r"\d+[-\u2010\u2011]{2}\d+", index) == []
+    assert re.search(r"\d+–\d+", index)
+
+
+def test_no_gap_between_a_closing_quote_and_its_particle(pages, tex):
+    """‘업다’를, not ‘업다’ 를: the closing quote is no CJK bracket with a gap after it."""
+    gaps = [
+        match.group()
+        for match in re.finditer(rf"[’”] ([{HANGUL}]+)", "".join(pages))
+        if match.group().replace(" ", "") in tex and match.group() not in tex
+    ]
+    assert gaps == []
+
+
+def test_emphasis_is_slanted_and_every_font_shape_exists(log):
+    """Noto CJK has no italic: emphasis is slanted by the font, and no shape falls back."""
+    assert not re.search(r"Font shape `[^']*' undefined", log)
+    specs = fontspec_specs(log)
+    italic = [spec for _series, shape, spec in specs if shape == "it" and "CJK" in spec]
+    assert italic and all("slant=" in spec for spec in italic), italic
+
+
+def test_no_widows_in_the_article(pages, chapters, edition_pdf):
+    """No page of the article starts with the last line of a paragraph: the number of the
+    next paragraph (alone on a line in the text layer) never follows the page's first line,
+    unless that line is a heading."""
+    article = between(pages, chapters, "트로츠키와 러시아 좌익반대파", "교정 목록")
+    headings = {re.sub(r"\s+", " ", title) for title in titles(PdfReader(edition_pdf).outline)}
+    widows = []
+    for number, page in enumerate(article):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        first, following = [*lines[1:3], "", ""][:2]  # below the running head
+        if re.fullmatch(r"\d+", following) and not re.fullmatch(r"\d*", first):
+            if first not in headings:
+                widows.append((number, first))
+    assert widows == []
+
+
+def test_index_entries_are_in_the_face_of_the_text(edition_pdf, chapters):
+    """Sphinx sets index entries in the typewriter face, made for names of Python objects; the
+    edition's are words of the text, in its serif. Only the running head and the page's foot
+    are in the (bold) sans."""
+    fonts: set[str] = set()
+
+    def visit(text, _cm, _tm, font, _size):
+        if font and text.strip():
+            fonts.add(str(font.get("/BaseFont")))
+
+    for page in PdfReader(edition_pdf).pages[chapters["찾아보기"] :]:
+        page.extract_text(visitor_text=visit)
+    assert any("Serif" in name for name in fonts), fonts
+    assert [name for name in fonts if "Serif" not in name and "Bold" not in name] == []
+
+
+def test_register_entries_read_as_a_reference_book(pages, chapters):
+    """In the registers, the first source runs on after "출처:", and a definition starts its
+    own line after the "통용 표기" line instead of running on from it."""
+    registers = "\n".join(between(pages, chapters, "용어집", "참고문헌"))
+    lines = [line.strip() for line in registers.splitlines()]
+    assert "출처:" not in lines
+    usual = [
+        "통용 표기: " + ", ".join(record["usual"])
+        for path in sorted((PROJECT / "source" / "register").glob("*.toml"))
+        for records in tomllib.loads(path.read_text(encoding="utf-8")).values()
+        for record in records
+        if record.get("usual")
+    ]
+    assert usual
+    # the text layer gives · as " · " and - as U+2011
+    flat = {re.sub(r"\s+", "", line).replace("\u2011", "-") for line in lines}
+    assert [line for line in usual if re.sub(r"\s+", "", line) not in flat] == []
