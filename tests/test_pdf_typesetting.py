@@ -192,3 +192,58 @@ def test_register_entries_read_as_a_reference_book(pages, chapters):
     # the text layer gives · as " · " and - as U+2011
     flat = {re.sub(r"\s+", "", line).replace("\u2011", "-") for line in lines}
     assert [line for line in usual if re.sub(r"\s+", "", line) not in flat] == []
+
+
+#: The Noto CJK collections Debian ships (fonts-noto-cjk).
+NOTO = "/usr/share/fonts/opentype/noto/"
+
+
+def cids_of(font_dict) -> dict[str, set[int]]:
+    """Character -> the CIDs a PDF font (Identity-H) sets it with, from its ToUnicode map."""
+    cmap = font_dict["/ToUnicode"].get_object().get_data().decode("latin-1")
+    found: dict[str, set[int]] = {}
+
+    def note(cid: int, hexchars: str) -> None:
+        found.setdefault(bytes.fromhex(hexchars).decode("utf-16-be"), set()).add(cid)
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for cid, uni in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            note(int(cid, 16), uni)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, uni in re.findall(
+            r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block
+        ):
+            for step in range(int(high, 16) - int(low, 16) + 1):
+                note(int(low, 16) + step, f"{int(uni, 16) + step:04X}")
+    return found
+
+
+def test_hanja_take_their_korean_glyphs(edition_pdf):
+    """Where the faces of a Noto CJK collection draw a Hanja differently (半, 漢: the Japanese
+    and the Korean forms), the PDF sets it with the Korean face's glyph. The check is made
+    on the glyphs: the PDF's font list names every face …CJKjp (they share one program)."""
+    from fontTools.ttLib import TTCollection
+
+    used: dict[tuple[str, str], set[int]] = {}
+    for page in PdfReader(edition_pdf).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            name = str(font.get("/BaseFont", ""))
+            family = re.search(r"Noto(Serif|Sans)CJK", name)
+            if family and "/ToUnicode" in font:
+                for char, cids in cids_of(font).items():
+                    used.setdefault((family.group(1), char), set()).update(cids)
+    compared = 0
+    for family in ("Serif", "Sans"):
+        collection = TTCollection(f"{NOTO}Noto{family}CJK-Regular.ttc", lazy=True)
+        faces = {font["name"].getDebugName(4).split()[-1]: font for font in collection.fonts}
+        korean, japanese = faces["KR"].getBestCmap(), faces["JP"].getBestCmap()
+        for (font_family, char), cids in used.items():
+            if font_family != family or len(char) != 1:
+                continue
+            code = ord(char)
+            if code in korean and korean[code] != japanese.get(code):
+                compared += 1
+                assert cids == {int(korean[code].removeprefix("cid"))}, (family, char, cids)
+    assert compared >= 2  # 半 and 漢 at least, in the serif of the text
