@@ -33,6 +33,7 @@ from critical_edition import (
     search_ko,
     slim_css,
     sources,
+    stable_config,
     stats,
     writers,
 )
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     search_ko.setup(app)
     register.setup(app)
     stats.setup(app)
+    stable_config.setup(app)
     return {
         "version": __version__,
         "env_version": 8,
