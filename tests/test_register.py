@@ -246,6 +246,7 @@ def test_the_edition_has_every_person_and_at_least_forty_terms():
         assert required in {t["id"] for t in terms}
 
 
+@pytest.mark.slow  # the real edition
 def test_every_proper_noun_of_the_text_is_in_a_register_or_listed_as_not_a_person():
     """The report of named persons without entries (``make names``) is empty."""
     missing = names_without_entries(PROJECT / "source")
