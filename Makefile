@@ -123,9 +123,12 @@ stats: venv $(BUILDDIR)/.extension-stamp
 	@cat $(BUILDDIR)/stats/stats.txt
 	@echo "JSON: $(BUILDDIR)/stats/stats.json"
 
-# Extra build time, peak memory and index size of the Korean search against stock Sphinx.
-bench: venv
-	$(BIN)/python tests/bench_search.py
+# Build times, peak memory and sizes against a bare Sphinx build of the same text, median of 3
+# (tests/bench.py: a table, and _build/bench.json). It builds the books, an edition four times
+# as long and runs `make test` too: BENCHOPTS="--skip-books --skip-synthetic --skip-test" is quick.
+BENCHOPTS ?=
+bench: venv tex
+	$(BIN)/python tests/bench.py $(BENCHOPTS)
 
 serve: venv
 	$(BIN)/sphinx-autobuild -c . -n source $(BUILDDIR)/serve --watch extensions --watch bib

@@ -101,7 +101,14 @@ html_theme_options = {
     "navbar_persistent": [],
     # every page: the edition, its version and date, the rights (source/_templates)
     "footer_content_items": ["edition-footer.html"],
+    # What the theme writes in at start-up when they are missing: given here, the configuration
+    # Sphinx keeps between builds is the one it reads (critical_edition.stable_config).
+    "navbar_persistent": ["search-button-field"],
+    "icon_links": [],
+    "logo": {},
 }
+html_permalinks_icon = "#"  # the theme's, set here for the same reason
+html_sourcelink_suffix = ""  # idem (no source is copied or linked)
 
 # -- LaTeX / PDF -------------------------------------------------------------------------------
 latex_engine = "xelatex"

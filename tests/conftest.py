@@ -66,6 +66,22 @@ def edition_annotations(part: str | None = None) -> list:
     return [record for path in paths for record in annotation_files.load(path)[0]]
 
 
+#: Fixtures that build the real edition or start a browser: a test that uses one is ``slow``.
+SLOW_FIXTURES = frozenset(
+    {"edition_html", "edition_latex", "edition_pdf", "edition_epub", "edition_site", "browser"}
+    | {"hostile"}  # test_bad_input: a root built as HTML and LaTeX, as long as the edition
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that builds the real edition (marked ``edition`` or using one of
+    its builds) or drives a browser: ``pytest -m "not slow"`` runs the others, quickly."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("edition") or fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"

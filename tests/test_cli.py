@@ -46,6 +46,7 @@ def assert_clean_rejection(result: subprocess.CompletedProcess) -> None:
         assert words not in result.stderr + result.stdout
 
 
+@pytest.mark.slow  # the real edition
 def test_check_passes_on_the_edition() -> None:
     result = run("edition-check", "-c", ".", "source")
     assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import PROJECT, edition_annotations, sphinx_build
 from fidelity import (
     CORRECTED_APPARATUS_SELECTOR,
@@ -31,6 +32,7 @@ def test_every_unit_of_the_article_equals_the_witness(edition_html):
     assert not reports, "\n\n".join(reports)
 
 
+@pytest.mark.slow  # the real edition
 def test_fidelity_test_catches_a_single_changed_character(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns(".venv", "_build", ".git"))

@@ -9,7 +9,7 @@ import tomllib
 import pytest
 from bs4 import BeautifulSoup
 from conftest import PROJECT, plain, rebuild, sphinx_build, status_of
-from critical_edition.anchoring import find_forms
+from critical_edition.anchoring import Forms, find_forms
 from critical_edition.datafiles import DataError
 from critical_edition.register import data as register
 from critical_edition.register.names import names_without_entries
@@ -22,7 +22,7 @@ FORMS = sorted(
 
 
 def found(text: str) -> list[tuple[str, str]]:
-    return [(form, entry) for _s, _e, form, entry in find_forms(text, FORMS)]
+    return [(form, entry) for _s, _e, form, entry in find_forms(text, Forms(FORMS))]
 
 
 @pytest.mark.parametrize(
@@ -246,6 +246,7 @@ def test_the_edition_has_every_person_and_at_least_forty_terms():
         assert required in {t["id"] for t in terms}
 
 
+@pytest.mark.slow  # the real edition
 def test_every_proper_noun_of_the_text_is_in_a_register_or_listed_as_not_a_person():
     """The report of named persons without entries (``make names``) is empty."""
     missing = names_without_entries(PROJECT / "source")

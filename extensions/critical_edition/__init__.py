@@ -34,6 +34,7 @@ from critical_edition import (
     search_ko,
     slim_css,
     sources,
+    stable_config,
     stats,
     targets,
     writers,
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     targets.setup(app)
     colophon.setup(app)
     stats.setup(app)
+    stable_config.setup(app)
     return {
         "version": __version__,
         "env_version": 8,

@@ -28,7 +28,7 @@ from critical_edition.nodes import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 #: Nodes whose text is the edition's, not the witness's.
 EDITORIAL = (corrected_reading, edition_note, note_marker, register_preview)
@@ -82,7 +82,8 @@ def find(texts: Sequence[str], quote: str, prefix: str = "", suffix: str = "") -
         start = text.find(quote)
         while start != -1:
             end = start + len(quote)
-            if text[:start].endswith(prefix) and text[end:].startswith(suffix):
+            before = start - len(prefix)
+            if before >= 0 and text.startswith(prefix, before) and text.startswith(suffix, end):
                 places.append(Place(index, start, end))
             start = text.find(quote, start + 1)
     return places
@@ -161,9 +162,20 @@ def is_hangul(char: str) -> bool:
     return "가" <= char <= "힣"
 
 
-def find_forms(text: str, forms: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, form, entry id) of every occurrence of a form as a word; ``forms``
-    longest first.
+class Forms:
+    """The forms of the register entries, ``(form, entry id)``, filed by their first
+    character, longest first: at a place in the text only the forms that can start there
+    are tried, so finding them is linear in the text, whatever the size of the registers."""
+
+    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for form, entry_id in sorted(forms, key=lambda item: -len(item[0])):
+            if form:
+                self.by_first.setdefault(form[0], []).append((form, entry_id))
+
+
+def find_forms(text: str, forms: Forms) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, form, entry id) of every occurrence of a form as a word.
 
     A form is found where a word starts (after a space, a mark or the start) and ends before
     a non-Hangul character or before particles (트로츠키는, 지노비에프와의, 3자 동맹에게).
@@ -174,7 +186,7 @@ def find_forms(text: str, forms: Sequence[tuple[str, str]]) -> Iterator[tuple[in
         if position and is_hangul(text[position - 1]):
             position += 1
             continue
-        for form, entry_id in forms:
+        for form, entry_id in forms.by_first.get(text[position], ()):
             end = position + len(form)
             if text.startswith(form, position) and ENDING.match(text, end):
                 yield position, end, form, entry_id

@@ -359,7 +359,9 @@ def load(
     return _load(kind, path, stat.st_mtime_ns, stat.st_size, make)
 
 
-@lru_cache(maxsize=32)
+# Every data file of an edition four times this one's size (an annotation file per part, the
+# registers, the sources) stays loaded: a build reads each once however often it asks.
+@lru_cache(maxsize=512)
 def _load(
     kind: FileKind,
     path: Path,

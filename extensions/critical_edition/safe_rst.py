@@ -13,6 +13,8 @@ recursion, can exhaust the stack.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import re
 from contextlib import contextmanager
@@ -53,14 +55,22 @@ def _no_directives_or_roles() -> Iterator[None]:
         directives.directive, roles.role = saved
 
 
-def _settings() -> frontend.Values:
+@functools.cache
+def _defaults() -> frontend.Values:
+    """The parser's settings for a note body, made once (docutils takes three times as long
+    to make them as to parse a short note); each parse gets a copy with its own stream."""
     settings = frontend.get_default_settings(Parser)
     settings.report_level = 5  # reports are collected below, never printed
     settings.halt_level = 5
-    settings.warning_stream = io.StringIO()
     settings.file_insertion_enabled = False
     settings.raw_enabled = False
     settings.character_level_inline_markup = False
+    return settings
+
+
+def _settings() -> frontend.Values:
+    settings = copy.copy(_defaults())
+    settings.warning_stream = io.StringIO()
     return settings
 
 

@@ -36,6 +36,8 @@ KEEP_PREFIXES = ("bs-",)
 
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_WORD_RUN = re.compile(r"[\w-]+")
+_PIECE = 4
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 _AT_RULES_WITH_RULES = ("@media", "@supports", "@layer", "@container")
 
@@ -122,14 +124,26 @@ class Slimmer:
 
     def __init__(self, classes: set[str], scripts: str) -> None:
         self.classes = classes
-        self.scripts = scripts
+        # A class name is made of word characters and hyphens: it stands in the scripts only
+        # within a run of them. Each run once, one to a line, is a seventh of the scripts
+        # (Font Awesome's repeat themselves); most names are in none of them, and a name with
+        # a four-character piece that no run holds is not searched for at all.
+        self.words = set(_WORD_RUN.findall(scripts))
+        self.runs = "\n".join(sorted(self.words))
+        self.pieces = {self.runs[i : i + _PIECE] for i in range(len(self.runs) - _PIECE + 1)}
         self._known: dict[str, bool] = {}
+
+    def in_scripts(self, name: str) -> bool:
+        if name in self.words:
+            return True
+        pieces = (name[i : i + _PIECE] for i in range(len(name) - _PIECE + 1))
+        return all(piece in self.pieces for piece in pieces) and name in self.runs
 
     def used(self, name: str) -> bool:
         known = self._known.get(name)
         if known is None:
             known = self._known[name] = (
-                name.startswith(KEEP_PREFIXES) or name in self.classes or name in self.scripts
+                name.startswith(KEEP_PREFIXES) or name in self.classes or self.in_scripts(name)
             )
         return known
 

@@ -45,10 +45,7 @@ class LinkRegister(SphinxTransform):
             datafiles.depend(self.env, data.register_path(self.env, kind))
         entries, _problems = data.load_all(self.env)  # problems: reported at env-updated
         by_id = {entry.id: entry for entry in entries}
-        forms = sorted(
-            ((form, entry.id) for entry in entries for form in entry.forms),
-            key=lambda item: -len(item[0]),
-        )
+        forms = anchoring.Forms((form, entry.id) for entry in entries for form in entry.forms)
         occurrences: list[Occurrence] = []
         unwrapped: list[Occurrence] = []
         counts: dict[str, int] = {}

@@ -10,7 +10,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from critical_edition.anchoring import find_forms
+from critical_edition.anchoring import Forms, find_forms
 from critical_edition.register.data import (
     FILE_NAMES,
     FILES,
@@ -36,15 +36,15 @@ def names_without_entries(srcdir: Path, register_dir: str = "register") -> list[
         data = tomllib.loads((folder / FILE_NAMES[kind]).read_text(encoding="utf-8"))
         table = FILES[kind].table
         forms += [(form, item["id"]) for item in data.get(table, []) for form in item["forms"]]
-    forms.sort(key=lambda item: -len(item[0]))
     listed, problems = load_not_persons(folder / NOT_PERSONS)
     if problems:  # the list itself is wrong: that is the report
         return [f"{p.path}:{p.line}: ERROR: {p}" for p in problems]
+    index = Forms(forms)
     kiwi = Kiwi()
     missing: list[str] = []
     for path in sorted((srcdir / "text").glob("*.rst")):
         for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
-            spans = [(start, end) for start, end, _form, _id in find_forms(paragraph, forms)]
+            spans = [(start, end) for start, end, _form, _id in find_forms(paragraph, index)]
             for token in kiwi.tokenize(paragraph):
                 if token.tag != "NNP":
                     continue

@@ -15,6 +15,7 @@ registered in ``setup()`` works alone (no cache, no aliases); for an HTML build,
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
@@ -62,14 +63,30 @@ class IndexTerms:
             self._form_keys[form] = tuple(keys)
         return self._form_keys[form]
 
+    @functools.cached_property
+    def _forms_by_key(self) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
+        """Every alias form, filed under its first key term, with its word's place in the
+        table: a text then looks up only the forms whose first key it holds."""
+        index: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        for place, (word, forms) in enumerate(self.aliases.words.items()):
+            for form in forms:
+                keys = self.form_keys(form)
+                index.setdefault(keys[0], []).append((place, word, keys))
+        return index
+
     def alias_words(self, terms: Iterable[str]) -> list[str]:
-        """The alias words of a text, each as often as the text holds one of its forms."""
+        """The alias words of a text, each as often as the text holds one of its forms.
+
+        Linear in the text: only the forms filed under one of its terms are looked at."""
         present = Counter(terms)
-        words: list[str] = []
-        for word, forms in self.aliases.words.items():
-            times = max(min(present[key] for key in self.form_keys(form)) for form in forms)
-            words.extend([word] * times)
-        return words
+        found: dict[int, tuple[str, int]] = {}
+        index = self._forms_by_key
+        for term in present:
+            for place, word, keys in index.get(term, ()):
+                times = min(present[key] for key in keys)
+                if times and times > found.get(place, (word, 0))[1]:
+                    found[place] = (word, times)
+        return [word for _, (word, times) in sorted(found.items()) for _ in range(times)]
 
     def of(self, text: str) -> list[str]:
         terms = self.analysed(text)
