@@ -103,7 +103,6 @@ html_theme_options = {
     "footer_content_items": ["edition-footer.html"],
     # What the theme writes in at start-up when they are missing: given here, the configuration
     # Sphinx keeps between builds is the one it reads (critical_edition.stable_config).
-    "navbar_persistent": ["search-button-field"],
     "icon_links": [],
     "logo": {},
 }
