@@ -181,6 +181,10 @@ def test_the_metadata_is_korean_and_complete(package):
 
 
 def test_two_builds_are_the_same_file(epub, tmp_path):
+    """A second build from scratch, then a third into its folder (which holds the pages and
+    the cover page of the second): the same file each time."""
+    again = build(tmp_path / "epub")
+    assert again.read_bytes() == epub.read_bytes(), "a build from scratch differs"
     again = build(tmp_path / "epub")
     with zipfile.ZipFile(epub) as first, zipfile.ZipFile(again) as second:
         assert first.namelist() == second.namelist()

@@ -104,9 +104,14 @@ class EditionEpubBuilder(Epub3Builder):
     def build_content(self) -> None:
         """Sphinx's ``content.opf``, with the cover's item declared as the ``cover-image``
         (Sphinx names it only in EPUB 2's ``<meta name="cover">``)."""
-        super().build_content()
         if not self.config.epub_cover:
+            super().build_content()
             return
+        # Sphinx lists the files it finds in the output folder, then adds the cover page it
+        # writes: a cover page left by the last build would be listed twice (epubcheck
+        # RSC-005, a spine item twice) and in another place. It is written again below.
+        (self.outdir / self.coverpage_name).unlink(missing_ok=True)
+        super().build_content()
         path = self.outdir / "content.opf"
         document = minidom.parse(str(path))
         cover = self.make_id(self.config.epub_cover[0].replace(os.sep, "/"))
