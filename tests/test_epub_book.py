@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import JOBNAME, build_edition
+from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
 
 pytestmark = pytest.mark.edition
 
@@ -134,7 +135,41 @@ def test_an_emendation_shows_the_corrected_reading_and_its_note_the_witness(book
     assert re.search(r"\.edition-emendation\s*>\s*\.edition-witness\s*\{\s*display:\s*none", css)
     root = page(book, "text/06-literary-discussion.xhtml")
     note = next(a for a in root.iter(f"{XHTML}aside") if a.get("id") == "n-em-dwicheojin")
-    assert "뒤처진뒤쳐진저본" in "".join(note.itertext())
+    # punctuated as text, so that speech and copied text read it too
+    assert "뒤처진] 뒤쳐진 저본" in "".join(note.itertext())
+
+
+@pytest.fixture(scope="module")
+def unzipped(book, tmp_path_factory) -> Path:
+    """The book's files, as a reading system (here Chromium) opens them."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    book.extractall(folder)
+    return folder
+
+
+def test_on_a_phone_no_page_is_wider_than_the_screen(browser, unzipped):  # noqa: F811
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    wide = {}
+    for path in sorted(unzipped.rglob("*.xhtml")):
+        page.goto(path.as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[path.relative_to(unzipped).as_posix()] = width
+    assert not wide, wide
+
+
+def test_a_reader_sees_the_corrected_reading_and_the_notes_after_the_text(browser, unzipped):  # noqa: F811
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto((unzipped / "text" / "06-literary-discussion.xhtml").as_uri())
+    paragraph = page.inner_text("#p-53")
+    assert "뒤처진" in paragraph and "뒤쳐진" not in paragraph
+    assert "저작만 확인" not in paragraph  # no note, no preview in the paragraph
+    # the marker leads to its note, whose label leads back
+    page.click("#r-em-dwicheojin")
+    assert page.evaluate("location.hash") == "#n-em-dwicheojin"
+    assert "뒤처진] 뒤쳐진 저본" in page.inner_text("#n-em-dwicheojin").replace("\n", " ")
+    page.click("#n-em-dwicheojin a.edition-note-label")
+    assert page.evaluate("location.hash") == "#r-em-dwicheojin"
 
 
 # -- Cover -------------------------------------------------------------------------------------

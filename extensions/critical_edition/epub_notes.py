@@ -8,6 +8,10 @@ series under its name (source notes 1, 2, …, then editorial notes a, b, …); 
 that know footnotes open the note over the page when its marker is touched; the others show
 it at the end of the part, where its label links back to the marker. The doctree says so
 (``epub_type`` on the nodes) and the HTML visitors render it.
+
+The head of an emendation's note (corrected reading ] witness's reading 저본) is punctuated
+with text, not with the web stylesheet's ``::after``: speech and copied text, which no
+stylesheet reaches, then read it as a reader sees it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from critical_edition.nodes import edition_note, note_marker
+from critical_edition.nodes import apparatus_entry, corrected_reading, edition_note, note_marker
 from critical_edition.writers.html import SERIES_NAMES
 
 if TYPE_CHECKING:
@@ -37,6 +41,12 @@ class NotesAsEpubFootnotes(SphinxPostTransform):
             return
         for marker in self.document.findall(note_marker):
             marker["epub_type"] = "noteref"
+        for entry in self.document.findall(apparatus_entry):
+            for reading in list(entry.children):
+                # after the corrected reading a bracket, after the witness's a space (the
+                # siglum follows)
+                text = "] " if isinstance(reading, corrected_reading) else " "
+                entry.insert(entry.index(reading) + 1, nodes.Text(text))
         endnotes = nodes.container(classes=["edition-endnotes"])
         for series in SERIES_ORDER:
             of_series = [note for note in notes if note["series"] == series]
