@@ -212,6 +212,22 @@ def test_the_metadata_is_korean_and_complete(package):
     assert titles == {"cover": "표지", "toc": "차례"}
 
 
+def test_the_tables_of_contents_give_the_titles_as_the_pages_do(book):
+    """Sphinx "educates" the quotes of the titles it lists, as English, even with smartquotes
+    off: "학구적 토론" became ”학구적 토론”. The diplomatic title is the page's."""
+    h1 = "".join(page(book, "text/06-literary-discussion.xhtml").find(f".//{XHTML}h1").itertext())
+    assert h1 == '"학구적 토론"'
+    nav = {a.get("href"): "".join(a.itertext()) for a in page(book, "nav.xhtml").iter(f"{XHTML}a")}
+    assert nav["text/06-literary-discussion.xhtml"] == h1
+    ncx = ET.fromstring(book.read("toc.ncx"))
+    ns = "{http://www.daisy.org/z3986/2005/ncx/}"
+    labels = {
+        point.find(f"{ns}content").get("src"): point.findtext(f"{ns}navLabel/{ns}text")
+        for point in ncx.iter(f"{ns}navPoint")
+    }
+    assert labels["text/06-literary-discussion.xhtml"] == h1
+
+
 # -- Reproducible ------------------------------------------------------------------------------
 
 

@@ -11,7 +11,8 @@ changes only what it leaves out:
   controls, icons) are for a site: none of the web folder's files goes into the book but the
   stylesheets its pages link (``EPUB_WEB_FILES``). The book gets ``edition-epub.css`` and
   a cover drawn by the build (``epub_cover``), declared as the ``cover-image`` of the package.
-* **Korean guide titles** (표지, 차례) in ``content.opf``.
+* **Korean guide titles** (표지, 차례) in ``content.opf``, and the titles of the tables of
+  contents as the pages give them (Sphinx turned their straight quotes into English ones).
 * **The same file for the same commit.** Sphinx zips every file with its modification time;
   here every entry is dated ``SOURCE_DATE_EPOCH`` (the commit's date, from the Makefile), with
   the same permissions, in Sphinx's order, so two builds give the same bytes.
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from xml.dom import minidom
 from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
+from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
 
 from critical_edition.assets import STATIC, WEB
@@ -85,6 +87,23 @@ class EditionEpubBuilder(Epub3Builder):
         "toc": "차례",
         "cover": "표지",
     }
+
+    def get_refnodes(
+        self, doctree: nodes.Node, result: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Sphinx's entries of the tables of contents, each titled as its page is: Sphinx
+        "educates" the quotes of these titles as English even with smartquotes off, so the
+        diplomatic title "학구적 토론" was listed as ”학구적 토론”."""
+        count = len(result)
+        result = super().get_refnodes(doctree, result)
+        if isinstance(doctree, nodes.reference) and len(result) > count:
+            result[-1]["text"] = escape(doctree.astext())
+        return result
+
+    def toc_add_files(self, refnodes: list[dict[str, Any]]) -> None:
+        super().toc_add_files(refnodes)
+        root = refnodes[len(self.config.epub_pre_files)]
+        root["text"] = escape(self.env.titles[self.config.root_doc].astext())
 
     def copy_static_files(self) -> None:
         super().copy_static_files()
