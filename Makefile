@@ -14,6 +14,8 @@ SPHINX     := $(BIN)/edition-build -c . $(SPHINXOPTS)
 TEX_PACKAGES     := texlive-xetex latexmk texlive-lang-korean texlive-latex-extra \
                     texlive-fonts-recommended fonts-noto-cjk fonts-dejavu-core poppler-utils
 BROWSER_PACKAGES := chromium
+# epubcheck validates the EPUB in the tests (tests/test_epub_book.py); it brings Java.
+EPUB_PACKAGES    := epubcheck
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -32,7 +34,7 @@ endif
 # is not checked there, and the editors' pages keep to the 100 columns of the Python code.
 SPHINXLINT := $(BIN)/sphinx-lint --enable all
 
-.PHONY: all html pdf epub test check lint changelog names stats bench serve clean venv tex browser
+.PHONY: all html pdf epub test check lint changelog names stats bench serve clean venv tex browser epubcheck
 
 # The books first: the HTML build copies them into the site and links them (conf.py's
 # edition_downloads); it links none it does not find.
@@ -56,6 +58,12 @@ browser:
 	  echo "Installing Chromium with apt-get…"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
+
+epubcheck:
+	@dpkg -s $(EPUB_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "Installing epubcheck with apt-get…"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(EPUB_PACKAGES); }
 
 # A failed build removes its output: nobody should read or print a stale edition. The
 # doctrees are kept apart, so the next build is still incremental.
@@ -90,7 +98,7 @@ $(BUILDDIR)/.extension-stamp: $(EXTENSION_FILES)
 	rm -rf $(BUILDDIR)/doctrees $(BUILDDIR)/html $(BUILDDIR)/latex $(BUILDDIR)/epub
 	@mkdir -p $(BUILDDIR) && touch $@
 
-test: venv tex browser
+test: venv tex browser epubcheck
 	$(BIN)/pytest
 
 # Every data file (annotations, registers, quotation marks, bib/) and the anchoring of every

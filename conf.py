@@ -171,3 +171,5 @@ epub_description = (
 epub_scheme = "uuid"
 epub_identifier = epub_uid = "trotsky-left-opposition-ee80b099-eca6-421c-ba8b-bfb19e69c2e7"
 epub_show_urls = "no"  # as in the PDF: links stay links, no URL printed after them
+# The cover, drawn by the build from the title (critical_edition.epub_cover), and its page.
+epub_cover = ("_static/edition-cover.svg", "edition-cover.html")

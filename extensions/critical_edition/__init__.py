@@ -27,6 +27,7 @@ from critical_edition import (
     crossrefs,
     downloads,
     epub,
+    epub_notes,
     korean,
     numbering,
     quotations,
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     bibstyle.setup(app)
     korean.setup(app)
     epub.setup(app)
+    epub_notes.setup(app)
     downloads.setup(app)
     citation.setup(app)
     assets.setup(app)

@@ -29,7 +29,10 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def add_html_assets(app: Sphinx) -> None:
-    if app.builder.format == "html":
+    if app.builder.name == "epub":
+        # The e-book's own sheet (critical_edition.epub): no margin, no controls, no script.
+        app.add_css_file("edition-epub.css")
+    elif app.builder.format == "html":
         app.add_css_file("edition.css")
         # In <head> without defer: it sets the reading (corrected or diplomatic) before the
         # page is painted, and wires the controls once the document is parsed.

@@ -76,7 +76,7 @@ def visit_note_marker(self: HTML5Translator, node: nodes.Element) -> None:
             href="#" + node["refid"],
             CLASS=f"edition-note-marker edition-series-{series}",
             role="doc-noteref",
-            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}"},
+            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}", **_epub_type(node)},
         )
     )
     self.body.append(f"<sup>{self.encode(node['label'])}</sup></a>")
@@ -89,17 +89,25 @@ def _note_link(self: HTML5Translator, target: str, css: str, title: str, text: s
     return f"{tag}{self.encode(text)}</a>"
 
 
+def _epub_type(node: nodes.Element) -> dict[str, str]:
+    """``epub:type``, for the nodes the EPUB's post-transform marked (``epub_notes``)."""
+    return {"epub:type": node["epub_type"]} if node.get("epub_type") else {}
+
+
 def visit_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
+    """On the web a span in the paragraph; in the EPUB, after the text, an ``<aside>``."""
     series, kind = node["series"], node["kind"]
+    if node.get("epub_type"):
+        tag, kept = "aside", {"role": "doc-footnote", **_epub_type(node)}
+    else:
+        tag, kept = "span", {"role": "note", "tabindex": "-1"}
     self.body.append(
         self.starttag(
             node,
-            "span",
+            tag,
             "",
             CLASS=f"edition-note edition-series-{series} edition-kind-{kind}",
-            role="note",
-            tabindex="-1",
-            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}"},
+            **{"aria-label": f"{SERIES_NAMES[series]} {node['label']}", **kept},
         )
     )
     self.body.append(
@@ -122,15 +130,18 @@ def depart_edition_note(self: HTML5Translator, node: nodes.Element) -> None:
             )
         )
         self.body.append(f"{self.encode(node['verification_label'])}</span>")
-    permalink = _note_link(
-        self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#"
+    # A book has no address to link: the EPUB's notes have no permalink.
+    permalink = (
+        ""
+        if node.get("epub_type")
+        else _note_link(self, node["ids"][0], "edition-note-permalink", "이 주석의 고정 링크", "#")
     )
     if node["provenance_label"]:
         # Who wrote the note and when: a muted line of its own, ending in the permalink.
         label = self.encode(node["provenance_label"])
         permalink = f'<span class="edition-note-provenance no-search">{label}{permalink}</span>'
     self.body.append(permalink)
-    self.body.append("</span>")
+    self.body.append("</aside>\n" if node.get("epub_type") else "</span>")
 
 
 def visit_apparatus_entry(self: HTML5Translator, node: nodes.Element) -> None:
