@@ -248,3 +248,17 @@ def test_hanja_take_their_korean_glyphs(edition_pdf):
                 compared += 1
                 assert cids == {int(korean[code].removeprefix("cid"))}, (family, char, cids)
     assert compared >= 2  # 半 and 漢 at least, in the serif of the text
+
+
+def test_index_entries_are_upright(edition_pdf, chapters):
+    """The originals after the headwords are upright, whether or not their parentheses nest:
+    slanted text has a skewed text matrix."""
+    slanted: list[str] = []
+
+    def visit(text, _cm, tm, _font, _size):
+        if text.strip() and abs(tm[2]) > 1e-3:
+            slanted.append(text)
+
+    for page in PdfReader(edition_pdf).pages[chapters["찾아보기"] : chapters["판권"]]:
+        page.extract_text(visitor_text=visit)
+    assert slanted == []
