@@ -31,7 +31,8 @@ class DataCommit(NamedTuple):
 def data_paths(app: Sphinx, config: Config) -> list[str]:
     """The source folder and the folders of the .bib files."""
     confdir = Path(app.confdir)
-    folders = {Path(app.srcdir)} | {(confdir / bib).parent for bib in config.bibtex_bibfiles}
+    bibfiles = getattr(config, "bibtex_bibfiles", ())  # none without sphinxcontrib-bibtex
+    folders = {Path(app.srcdir)} | {(confdir / bib).parent for bib in bibfiles}
     return sorted(str(folder) for folder in folders)
 
 
