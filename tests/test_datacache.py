@@ -132,3 +132,31 @@ def test_the_store_is_kept_between_builds_made_by_the_same_code(
     assert read, "the file was read again"
     datacache.save_store(app, RuntimeError("the test is over"))
     a_new_process()
+
+
+def test_a_remembered_result_is_computed_once_across_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = SimpleNamespace(doctreedir=str(tmp_path / "doctrees"))
+    calls: list[str] = []
+
+    def decode(value: str) -> str:
+        calls.append(value)
+        return value.upper()
+
+    datacache.open_store(app)  # type: ignore[arg-type]
+    assert datacache.remembered("test", "a", decode) == "A"
+    assert datacache.remembered("test", "b", decode) == "B"
+    datacache.save_store(app, None)  # type: ignore[arg-type]
+    assert calls == ["a", "b"]
+
+    datacache.open_store(app)  # type: ignore[arg-type]  # the next build asks for "a" only
+    assert datacache.remembered("test", "a", decode) == "A"
+    assert calls == ["a", "b"]
+    assert datacache.remembered("test", "c", decode) == "C"  # something new: saved again
+    datacache.save_store(app, None)  # type: ignore[arg-type]
+
+    datacache.open_store(app)  # type: ignore[arg-type]  # "b", not asked for, was dropped
+    assert datacache.remembered("test", "b", decode) == "B"
+    assert calls == ["a", "b", "c", "b"]
+    datacache.save_store(app, RuntimeError("the test is over"))

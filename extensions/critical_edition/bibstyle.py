@@ -30,6 +30,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 
+from critical_edition import datacache
 from critical_edition.nodes import note_source
 
 if TYPE_CHECKING:
@@ -76,8 +77,9 @@ def latex(entry: Entry, name: str) -> Text | None:
 @cache
 def from_latex(value: str) -> Text:
     """Decoding LaTeX is slow and every note formats its work again: decode each value once
-    (rich text is never changed in place, so one value can be shared)."""
-    return Text.from_latex(value)
+    (rich text is never changed in place, so one value can be shared), and keep it for the
+    next build (sphinxcontrib-bibtex formats every work at every build)."""
+    return datacache.remembered("latex", value, Text.from_latex)
 
 
 #: The parts of the entries formatted in this process, by content (``EditionStyle.parts``).

@@ -7,7 +7,9 @@ chronology. What a file gives (its records and problems) depends only on its byt
 name in messages and the edition's code, so it is kept in
 ``<doctreedir>/edition-data-files.pickle``, keyed by the file's kind and name and a digest of
 its bytes, in a file stamped with a digest of the extension's code and the versions of
-Python and docutils: a file edited, or a build with other code, reads the file again.
+Python and the libraries that read and check them: a file edited, or a build with other
+code, reads the file again. The store also remembers the results of a few pure functions of
+a string across builds (:func:`remembered`: the LaTeX of the bibliography, decoded).
 
 The store holds one entry per file (a new digest replaces the old one), pickled when the
 file is read, before anything could touch what it gives, and is written back at the end of a
@@ -20,14 +22,18 @@ import hashlib
 import pickle
 import sys
 from functools import cache
+from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-import docutils
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -36,13 +42,17 @@ FILENAME = "edition-data-files.pickle"
 #: (kind, maker, file name in messages) -> (digest of the bytes, the pickled result)
 _store: dict[tuple[str, str, str], tuple[str, bytes]] = {}
 _state: dict[str, Path | bool | None] = {"path": None, "added": False}
+#: The remembered results asked for in this process (the others are not saved again).
+_used: set[tuple[str, str, str]] = set()
 
 
 @cache
 def code_version() -> str:
     """A digest of the extension's code and schemas, and of the Python and docutils versions."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{sys.version}|{docutils.__version__}".encode())
+    h.update(sys.version.encode())
+    for distribution in ("docutils", "pybtex", "latexcodec", "jsonschema", "sphinx"):
+        h.update(f"|{distribution} {metadata.version(distribution)}".encode())
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".json"} and path.is_file():
@@ -76,12 +86,27 @@ def put(kind: str, maker: str, display: str, raw: bytes, result: object) -> None
     _state["added"] = True
 
 
+def remembered(namespace: str, key: str, compute: Callable[[str], T]) -> T:
+    """``compute(key)``, kept between builds: for a pure function of a string whose result
+    depends on nothing but the code (decoding a bibliography's LaTeX, ``bibstyle.py``)."""
+    entry = ("remembered", namespace, key)
+    _used.add(entry)
+    kept = _store.get(entry)
+    if kept is not None:
+        return pickle.loads(kept[1])
+    value = compute(key)
+    _store[entry] = ("", pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    _state["added"] = True
+    return value
+
+
 def open_store(app: Sphinx) -> None:
     """Take up what the last build kept (if it was made by the same code)."""
     path = Path(app.doctreedir) / FILENAME
     _state["path"] = path
     _state["added"] = False
     _store.clear()  # another build's files (a test process builds many editions)
+    _used.clear()
     if not path.is_file():
         return
     try:
@@ -100,10 +125,15 @@ def save_store(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and _state["added"] and isinstance(path, Path):
         _write(path)
     _store.clear()
+    _used.clear()
     _state.update(path=None, added=False)
 
 
 def _write(path: Path) -> None:
+    # what was remembered and not asked for in this build goes (a file's entry is replaced
+    # when the file changes)
+    for entry in [e for e in _store if e[0] == "remembered" and e not in _used]:
+        del _store[entry]
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as f:
