@@ -160,3 +160,21 @@ def test_a_remembered_result_is_computed_once_across_builds(
     assert datacache.remembered("test", "b", decode) == "B"
     assert calls == ["a", "b", "c", "b"]
     datacache.save_store(app, RuntimeError("the test is over"))
+
+
+def test_an_unchanged_bib_file_is_not_parsed_again(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from critical_edition import bibfiles
+
+    bib = tmp_path / "a.bib"
+    bib.write_text("@book{a,\n  title = {T},\n  keywords = {nowhere},\n}\n", encoding="utf-8")
+    first = bibfiles.check_file(bib, "a.bib", ("title",), ("trotsky",))
+    assert [p.message for p in first] != []  # keywords not a group
+    monkeypatch.setattr(bibfiles, "_checked", not_read)
+    assert bibfiles.check_file(bib, "a.bib", ("title",), ("trotsky",)) == first
+    # another rule, or another file: checked anew
+    monkeypatch.undo()
+    assert bibfiles.check_file(bib, "a.bib", ("title",), ("nowhere",)) == []
+    bib.write_text("@book{a,\n  keywords = {trotsky},\n}\n", encoding="utf-8")
+    assert [p.message for p in bibfiles.check_file(bib, "a.bib", ("title",), ("trotsky",))]

@@ -9,7 +9,8 @@ name in messages and the edition's code, so it is kept in
 its bytes, in a file stamped with a digest of the extension's code and the versions of
 Python and the libraries that read and check them: a file edited, or a build with other
 code, reads the file again. The store also remembers the results of a few pure functions of
-a string across builds (:func:`remembered`: the LaTeX of the bibliography, decoded).
+a string across builds (:func:`remembered`: the LaTeX of the bibliography, decoded, and
+the check of the ``.bib`` files).
 
 The store holds one entry per file (a new digest replaces the old one), pickled when the
 file is read, before anything could touch what it gives, and is written back at the end of a
@@ -65,14 +66,14 @@ def _key(kind: str, maker: str, display: str) -> tuple[str, str, str]:
     return (kind, maker, display)
 
 
-def _digest(raw: bytes) -> str:
+def digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def get(kind: str, maker: str, display: str, raw: bytes) -> object | None:
     """What the file with these bytes gave when it was last read, or None."""
     kept = _store.get(_key(kind, maker, display))
-    if kept is None or kept[0] != _digest(raw):
+    if kept is None or kept[0] != digest(raw):
         return None
     return pickle.loads(kept[1])
 
@@ -80,7 +81,7 @@ def get(kind: str, maker: str, display: str, raw: bytes) -> object | None:
 def put(kind: str, maker: str, display: str, raw: bytes, result: object) -> None:
     """Keep what the file gave, as it is now."""
     _store[_key(kind, maker, display)] = (
-        _digest(raw),
+        digest(raw),
         pickle.dumps(result, pickle.HIGHEST_PROTOCOL),
     )
     _state["added"] = True
@@ -144,5 +145,6 @@ def _write(path: Path) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", open_store)
+    # before anything reads a file: the .bib files are checked at config-inited
+    app.connect("config-inited", lambda app, _config: open_store(app), priority=100)
     app.connect("build-finished", save_store)
