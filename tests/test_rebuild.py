@@ -9,6 +9,7 @@ file can be edited, with this checkout's virtualenv.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -50,18 +51,43 @@ def documents_read(output: str) -> list[str]:
     return re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", output)
 
 
+def site(project: Path) -> dict[str, bytes]:
+    """Every file of the built site but ``.buildinfo``, by path."""
+    html = project / "_build" / "html"
+    return {
+        str(path.relative_to(html)): path.read_bytes()
+        for path in sorted(html.rglob("*"))
+        if path.is_file() and path.name != ".buildinfo"
+    }
+
+
 def test_a_rebuild_with_nothing_changed_reads_nothing_and_says_nothing_of_the_config(
     project: Path,
 ) -> None:
+    before = site(project)
     output = make_html(project)
     assert "configuration has changed" not in output, output
     assert "updating environment: 0 added, 0 changed, 0 removed" in output, output
     assert "targets for 0 source files that are out of date" in output, output
+    # the same site: the search index keeps the index entries of the pages not written
+    # again (search_ko/index_entries.py), and so the theme's stylesheet is slimmed the same
+    after = site(project)
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if after[name] != before[name]] == []
+
+
+def index_entries(project: Path) -> dict:
+    """The index entries of the built site's search index."""
+    text = (project / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["indexentries"]
 
 
 def test_editing_one_annotation_file_rereads_exactly_its_part(project: Path) -> None:
+    entries = index_entries(project)
+    assert entries, "the register's entries are in the search index"
     edit(project / ANNOTATION, "부하린의 이 구호는 1925년", "부하린의 이 구호는 바로 1925년")
     output = make_html(project)
+    assert index_entries(project) == entries  # those of the parts not read again too
     assert "updating environment: 0 added, 1 changed, 0 removed" in output, output
     assert documents_read(output) == [PART], output
     assert "configuration has changed" not in output, output

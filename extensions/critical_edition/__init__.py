@@ -25,6 +25,7 @@ from critical_edition import (
     contributors,
     corrections,
     crossrefs,
+    datacache,
     downloads,
     epub,
     epub_notes,
@@ -51,6 +52,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.setup(app)  # first: the values and events every other part uses
+    datacache.setup(app)
     app.add_domain(EditionDomain)
     writers.register_nodes(app)
     numbering.setup(app)

@@ -26,12 +26,12 @@ import pybtex.database
 import pybtex.scanner
 from pybtex.exceptions import PybtexError
 
-from critical_edition import datafiles
+from critical_edition import datacache, datafiles
 from critical_edition.bibstyle import SAFE_URL_SCHEMES
 from critical_edition.records import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -92,6 +92,18 @@ def check_file(
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return [problem(raw[: error.start].count(b"\n") + 1, None, "the file is not UTF-8")]
+    # Parsing the files is most of the check: a file checked before, unchanged, has the
+    # problems it had (none, or the build would have stopped).
+    key = "\0".join([shown, datacache.digest(raw), repr(tuple(required)), repr(tuple(groups))])
+    return datacache.remembered("bib", key, lambda _key: _checked(text, problem, required, groups))
+
+
+def _checked(
+    text: str,
+    problem: Callable[[int, str | None, str], Problem],
+    required: Sequence[str],
+    groups: Sequence[str],
+) -> list[Problem]:
     entries = _entries(text)
     problems = list(_text_problems(text, entries, problem))
     if problems:

@@ -30,6 +30,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 
+from critical_edition import datacache
 from critical_edition.nodes import note_source
 
 if TYPE_CHECKING:
@@ -76,8 +77,33 @@ def latex(entry: Entry, name: str) -> Text | None:
 @cache
 def from_latex(value: str) -> Text:
     """Decoding LaTeX is slow and every note formats its work again: decode each value once
-    (rich text is never changed in place, so one value can be shared)."""
-    return Text.from_latex(value)
+    (rich text is never changed in place, so one value can be shared), and keep it for the
+    next build (sphinxcontrib-bibtex formats every work at every build)."""
+    return datacache.remembered("latex", value, Text.from_latex)
+
+
+#: The parts of the entries formatted in this process, by content (``EditionStyle.parts``).
+_PARTS: dict[tuple, tuple[Text | None, Text, Text | None, Text | None]] = {}
+MAX_KEPT_ENTRIES = 4096
+
+
+def entry_signature(entry: Entry) -> tuple:
+    """Everything of an entry its formatting may read: type, fields and persons' names."""
+    return (
+        entry.type,
+        tuple(entry.fields.items()),
+        tuple(
+            (
+                role,
+                tuple(
+                    tuple(map(tuple, (p.first_names, p.middle_names, p.prelast_names)))
+                    + tuple(map(tuple, (p.last_names, p.lineage_names)))
+                    for p in persons
+                ),
+            )
+            for role, persons in entry.persons.items()
+        ),
+    )
 
 
 def person_name(person: Person) -> str:
@@ -125,15 +151,12 @@ class EditionStyle(BaseStyle):
     def entry_text(self, entry: Entry, locator: str | None = None) -> Text:
         """The entry; with ``locator`` (the place within the work), as a source note."""
         sentences: list[Text] = []
-        head = self.korean_title(entry)
-        original = self.original(entry)
+        head, original, imprint, russian = self.parts(entry)
         sentences.append(Text(head, " — ", original) if head else original)
-        imprint = self.imprint(entry)
         if imprint:
             sentences.append(imprint)
         if locator:
             sentences[-1] = Text(sentences[-1], ", ", locator)
-        russian = self.russian(entry)
         if russian:
             sentences.append(russian)
         url = entry.fields.get("url", "").strip()
@@ -149,6 +172,25 @@ class EditionStyle(BaseStyle):
         if entry.fields.get("verification", "verified").strip() != "verified":
             text += Text(" ", UNVERIFIED_MARK)
         return text
+
+    def parts(self, entry: Entry) -> tuple[Text | None, Text, Text | None, Text | None]:
+        """The Korean title, the original, the imprint and the Russian title of an entry.
+
+        Every source note formats its work again (a work is cited by many notes, each with
+        its own locator): the parts are made once per entry's content and style (rich text
+        is never changed in place, so they can be shared)."""
+        key = (type(self), entry_signature(entry))
+        made = _PARTS.get(key)
+        if made is None:
+            if len(_PARTS) > MAX_KEPT_ENTRIES:
+                _PARTS.clear()
+            made = _PARTS[key] = (
+                self.korean_title(entry),
+                self.original(entry),
+                self.imprint(entry),
+                self.russian(entry),
+            )
+        return made
 
     def korean_title(self, entry: Entry) -> Text | None:
         title = latex(entry, "titlekorean")

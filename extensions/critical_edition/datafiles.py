@@ -6,7 +6,8 @@ file) goes through :func:`load`: the TOML is parsed, checked against the file's 
 each table becomes a record (``records.py``), or a :class:`~critical_edition.records.Problem`
 naming the file, the line and the record, in a contributor's words. A file is read once per
 process while it is unchanged (cached by modification time). Any problem stops the build
-with a :class:`DataError` before a page is written.
+with a :class:`DataError` before a page is written. What a file gives is kept between builds
+too, by a digest of its bytes (``datacache.py``).
 
 Every file is untrusted: it is refused over :data:`MAX_FILE_BYTES`, with a BOM, or with
 control, bidi or zero-width characters in any value (:func:`character_problem`, also used for
@@ -22,7 +23,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,7 +31,7 @@ from jsonschema import Draft202012Validator
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from critical_edition import safe_rst
+from critical_edition import datacache, safe_rst
 from critical_edition.records import Problem
 
 if TYPE_CHECKING:
@@ -377,6 +378,30 @@ def _load(
     if message := too_large(_size):
         return unreadable(1, message)
     raw = path.read_bytes()
+    maker = maker_name(make)
+    if "<locals>" in maker:  # a maker made on the fly (tests) is not known by name: not kept
+        return _read(kind, display, raw, make)
+    kept = datacache.get(kind.name, maker, display, raw)
+    if kept is not None:
+        return kept  # type: ignore[return-value]
+    result = _read(kind, display, raw, make)
+    datacache.put(kind.name, maker, display, raw, result)
+    return result
+
+
+def maker_name(make: Callable) -> str:
+    """A maker by name (``module.function``, with a partial's arguments)."""
+    if isinstance(make, partial):
+        return f"{maker_name(make.func)}{make.args!r}{sorted(make.keywords.items())!r}"
+    return f"{getattr(make, '__module__', '')}.{getattr(make, '__qualname__', '<locals>')}"
+
+
+def _read(
+    kind: FileKind, display: str, raw: bytes, make: Callable[[Table], tuple[Any, list[Problem]]]
+) -> tuple[tuple[Any, ...], tuple[Problem, ...]]:
+    def unreadable(line: int, message: str) -> tuple[tuple[()], tuple[Problem]]:
+        return (), (Problem(display, line, None, message, kind.name),)
+
     if raw.startswith(b"\xef\xbb\xbf"):
         return unreadable(
             1, "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"

@@ -17,6 +17,8 @@ builds of one commit give the same stylesheet.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +41,11 @@ _CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _WORD_RUN = re.compile(r"[\w-]+")
 _PIECE = 4
 _PARENTHESISED = re.compile(r"\([^()]*\)")
+#: The last slimmed stylesheet, in the doctree directory (:class:`SlimmedCache`).
+CACHE_FILENAME = "edition-slim-css.json"
+#: As many as the last builds used: the theme's stylesheet as Sphinx copies it, and as the
+#: last build left it (a build that copies nothing slims the slimmed one again), per file.
+KEPT_STYLESHEETS = 2 * len(STYLESHEETS) + 2
 _AT_RULES_WITH_RULES = ("@media", "@supports", "@layer", "@container")
 
 
@@ -176,19 +183,60 @@ class Slimmer:
         return "".join(out)
 
 
+def inputs_digest(css: str, classes: set[str], scripts: str) -> str:
+    """A digest of all a slimmed stylesheet depends on, this module's code included."""
+    h = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16)
+    for part in (css, " ".join(sorted(classes)), scripts):
+        h.update(part.encode("utf-8", errors="surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class SlimmedCache:
+    """The last slimmed stylesheets, by the digest of what they were made from, kept in the
+    doctree directory: a build whose pages and scripts name the same classes (a rebuild with
+    nothing changed, ``-E`` after a change to the text) writes the same stylesheet again
+    without slimming it again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            loaded = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        self.entries: dict[str, str] = loaded if isinstance(loaded, dict) else {}
+
+    def get(self, key: str) -> str | None:
+        value = self.entries.get(key)
+        return value if isinstance(value, str) else None
+
+    def put(self, key: str, slimmed: str) -> str:
+        self.entries[key] = slimmed
+        for old in list(self.entries)[:-KEPT_STYLESHEETS]:  # the oldest first
+            del self.entries[old]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.entries), "utf-8")
+        return slimmed
+
+
 def slim_theme_css(app: Sphinx, exception: BaseException | None) -> None:
     builder = app.builder
     if exception is not None or builder.format != "html" or builder.name != "html":
         return
     outdir = Path(builder.outdir)
     classes, scripts = used_names(outdir)
-    slimmer = Slimmer(classes, scripts)
+    slimmer = None
+    kept = SlimmedCache(Path(app.doctreedir) / CACHE_FILENAME)
     for name in STYLESHEETS:
         path = outdir / "_static" / name
         if not path.is_file():
             continue
         css = path.read_text("utf-8")
-        slimmed = slimmer.slim(css)
+        key = inputs_digest(css, classes, scripts)
+        slimmed = kept.get(key)
+        if slimmed is None:
+            slimmer = slimmer or Slimmer(classes, scripts)
+            slimmed = kept.put(key, slimmer.slim(css))
         if slimmed != css:
             path.write_text(slimmed, "utf-8")
             logger.info("%s: %d of %d bytes kept", name, len(slimmed), len(css))

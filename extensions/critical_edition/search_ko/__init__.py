@@ -12,6 +12,9 @@ parts first, then more hits, then reading order; the counts come from ``ranks.py
 ``edition-search.js`` makes a multi-word query a real AND over the words and the compounds
 they head, counts the hits, and shows, for each page, a highlighted snippet of the paragraph
 or register entry where the words occur with a link to it, and the result count in Korean.
+
+The index entries of the pages a build does not write again are given back to Sphinx's
+index (``index_entries.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from critical_edition.assets import WEB
+from critical_edition.search_ko import index_entries
 from critical_edition.search_ko.build import (
     add_search_page_assets,
     bind_language,
@@ -47,3 +51,4 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", count_hits, priority=900)  # after every change to the tree
     app.connect("html-page-context", add_search_page_assets)
     app.connect("build-finished", save_cache)
+    index_entries.setup(app)

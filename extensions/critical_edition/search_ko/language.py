@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
+#: Texts whose terms are kept in memory at once (``IndexTerms.of``): more than the pages of
+#: an edition four times this one hold.
+MAX_KEPT_TEXTS = 100_000
+
+
 class IndexTerms:
     """The terms of texts in one build: from the cache, else from the analyser; plus aliases;
     and the terms counted per page, for ranking (``ranks.py``)."""
@@ -43,6 +48,7 @@ class IndexTerms:
         self.aliases = aliases
         self.hits = hits or HitCounts(None, cache.version)
         self._form_keys: dict[str, tuple[str, ...]] = {}
+        self._of: dict[str, tuple[str, ...]] = {}
 
     def analysed(self, text: str) -> tuple[str, ...]:
         if not text.strip():
@@ -89,10 +95,17 @@ class IndexTerms:
         return [word for _, (word, times) in sorted(found.items()) for _ in range(times)]
 
     def of(self, text: str) -> list[str]:
-        terms = self.analysed(text)
-        if not terms:
-            return []
-        return [*terms, *self.alias_words(terms)] if self.aliases else list(terms)
+        """The terms of a text and its alias words. Each text is split twice (for Sphinx's
+        index and for the page's counts, ``ranks.py``): the second time costs a look-up."""
+        found = self._of.get(text)
+        if found is None:
+            if len(self._of) >= MAX_KEPT_TEXTS:
+                self._of.clear()
+            terms = self.analysed(text)
+            found = self._of[text] = (
+                (*terms, *self.alias_words(terms)) if terms and self.aliases else terms
+            )
+        return list(found)
 
 
 class SearchKorean(SearchLanguage):
