@@ -8,6 +8,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -82,6 +85,54 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module, for the tests of what a reader sees."""
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail("Chromium is missing: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def serve(directory: Path) -> Iterator[str]:
+    """A folder served on a free port of localhost, for as long as the generator lives."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def edition_site(edition_html: Path) -> Iterator[str]:
+    """The real edition's HTML, served (scripts that fetch or copy need http)."""
+    yield from serve(edition_html)
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
@@ -142,6 +193,37 @@ def edition_pdf(edition_latex: Path) -> Path:
     if shutil.which("latexmk") is None:
         pytest.fail("latexmk is missing: run `make test`, which installs TeX Live")
     return typeset(edition_latex)
+
+
+@pytest.fixture(scope="session")
+def reader(edition_pdf: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(edition_pdf)
+
+
+@pytest.fixture(scope="session")
+def page_texts(edition_pdf: Path) -> list[str]:
+    """The text of every page, extracted once for all tests.
+
+    poppler's pdftotext, not pypdf: pypdf maps some Hangul glyph pairs of Noto CJK to one
+    private-use character (트로츠키 comes out as 트로 + U+100244).
+    """
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(edition_pdf), "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.split("\f")[:-1]
+
+
+@pytest.fixture(scope="session")
+def chapters(reader) -> dict[str, int]:
+    """Title of each top-level bookmark -> its first page (0-based)."""
+    return {
+        item.title: reader.get_destination_page_number(item)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
 
 
 def typeset(out: Path, env: dict[str, str] | None = None) -> Path:

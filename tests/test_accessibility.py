@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
-from test_search_browser import serve
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    pass
 
 #: The rules of WCAG 2.1 levels A and AA, and the one axe still calls experimental that the
 #: edition was found to break (a button's name must contain its visible label, WCAG 2.5.3).
@@ -35,11 +33,6 @@ def axe_script() -> str:
     import axe_playwright_python
 
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
-
-
-@pytest.fixture(scope="module")
-def site(edition_html: Path) -> Iterator[str]:
-    yield from serve(edition_html)
 
 
 def site_pages(edition_html: Path) -> list[str]:
@@ -67,7 +60,7 @@ def run_axe(page, where: str) -> list[str]:
     return lines
 
 
-def themed_context(browser, mode: str, width: int = 1366, **kwargs):  # noqa: F811
+def themed_context(browser, mode: str, width: int = 1366, **kwargs):
     """A browser context whose pages open in the theme's light or dark mode, as a reader who
     chose it with the theme's switch (localStorage 'mode' and 'theme')."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **kwargs)
@@ -78,8 +71,8 @@ def themed_context(browser, mode: str, width: int = 1366, **kwargs):  # noqa: F8
 
 
 def test_axe_reports_no_violation_on_any_page_in_light_and_dark_mode(
-    browser,  # noqa: F811
-    site,
+    browser,
+    edition_site,
     edition_html,
 ):
     pages = site_pages(edition_html)
@@ -88,12 +81,12 @@ def test_axe_reports_no_violation_on_any_page_in_light_and_dark_mode(
         context = themed_context(browser, mode)
         page = context.new_page()
         for name in pages:
-            page.goto(f"{site}/{name}")
+            page.goto(f"{edition_site}/{name}")
             assert page.evaluate("() => document.documentElement.dataset.theme") == mode
             page.wait_for_timeout(100)
             violations += run_axe(page, f"[{mode}] {name}")
         # search with results listed
-        page.goto(f"{site}/search.html?q=트로츠키")
+        page.goto(f"{edition_site}/search.html?q=트로츠키")
         page.wait_for_function(
             "() => [...document.querySelectorAll('ul.search li')].length > 0"
             " && [...document.querySelectorAll('ul.search li')]"
@@ -103,7 +96,7 @@ def test_axe_reports_no_violation_on_any_page_in_light_and_dark_mode(
         violations += run_axe(page, f"[{mode}] search.html?q=트로츠키")
         # the states a reader puts a text page in: the witness reading (the pressed button,
         # under the pointer), a note opened, a term's preview shown
-        page.goto(f"{site}/{TEXT_PAGE}")
+        page.goto(f"{edition_site}/{TEXT_PAGE}")
         page.locator("button.edition-reading-toggle").click()
         page.locator(f"#r-{NOTE}").click()
         page.locator("a.edition-term[aria-describedby]").first.focus()
@@ -114,7 +107,7 @@ def test_axe_reports_no_violation_on_any_page_in_light_and_dark_mode(
         # a phone: the note opened under its line, the preview as a sheet
         context = themed_context(browser, mode, width=360, has_touch=True, is_mobile=True)
         page = context.new_page()
-        page.goto(f"{site}/{TEXT_PAGE}")
+        page.goto(f"{edition_site}/{TEXT_PAGE}")
         page.locator(f"#r-{NOTE}").tap()
         page.locator("a.edition-term[aria-describedby]").first.tap()
         violations += run_axe(page, f"[{mode}, 360 px] {TEXT_PAGE}, note and preview")
@@ -160,11 +153,11 @@ FOCUS_RINGS = r"""async () => {
 
 
 @pytest.mark.parametrize("width", [1366, 360])
-def test_every_kind_of_control_shows_its_keyboard_focus(browser, site, width):  # noqa: F811
+def test_every_kind_of_control_shows_its_keyboard_focus(browser, edition_site, width):
     context = themed_context(browser, "light", width=width)
     page = context.new_page()
     for name in (TEXT_PAGE, "back/persons.html", "search.html"):
-        page.goto(f"{site}/{name}")
+        page.goto(f"{edition_site}/{name}")
         page.keyboard.press("Tab")  # the keyboard is in use: focus() shows :focus-visible
         kinds, bare = page.evaluate(FOCUS_RINGS)
         assert kinds >= 3
@@ -197,19 +190,19 @@ PREVIEWS_OUTSIDE = r"""async () => {
 
 
 @pytest.mark.parametrize("width", [1920, 1366, 1100, 992])
-def test_term_previews_stay_inside_the_window(browser, site, width):  # noqa: F811
+def test_term_previews_stay_inside_the_window(browser, edition_site, width):
     page = browser.new_page(viewport={"width": width, "height": 800})
     for name in ("text/01-civil-war-to-nep.html", "text/04-comintern-germany-1923.html", TEXT_PAGE):
-        page.goto(f"{site}/{name}")
+        page.goto(f"{edition_site}/{name}")
         seen, outside = page.evaluate(PREVIEWS_OUTSIDE)
         assert seen >= 10
         assert not outside, f"{name} at {width} px: previews outside the window: {outside}"
     page.close()
 
 
-def test_term_preview_shown_by_the_pointer_closes_with_escape(browser, site):  # noqa: F811
+def test_term_preview_shown_by_the_pointer_closes_with_escape(browser, edition_site):
     page = browser.new_page(viewport={"width": 1366, "height": 800})
-    page.goto(f"{site}/{TEXT_PAGE}")
+    page.goto(f"{edition_site}/{TEXT_PAGE}")
     link = page.locator("a.edition-term[aria-describedby]").first
     preview = page.locator(f"#{link.get_attribute('aria-describedby')}")
     link.hover()
@@ -222,12 +215,12 @@ def test_term_preview_shown_by_the_pointer_closes_with_escape(browser, site):  #
     page.close()
 
 
-def test_phone_preview_sheet_is_inside_the_window_and_closes_with_escape(browser, site):  # noqa: F811
+def test_phone_preview_sheet_is_inside_the_window_and_closes_with_escape(browser, edition_site):
     context = browser.new_context(
         viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
     )
     page = context.new_page()
-    page.goto(f"{site}/{TEXT_PAGE}")
+    page.goto(f"{edition_site}/{TEXT_PAGE}")
     link = page.locator("a.edition-term[aria-describedby]").first
     preview = page.locator(f"#{link.get_attribute('aria-describedby')}")
     link.tap()

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT, assert_stops_at, edit, edition_annotations
 from critical_edition import dates
 from critical_edition.register import data as register
-from test_browser import browser, open_page  # noqa: F401  (the module's Chromium, reused)
+from test_browser import open_page
 
 # -- Dates ------------------------------------------------------------------------------------
 
@@ -247,7 +247,7 @@ def test_every_dated_record_of_the_edition_is_on_the_page_once_in_order(edition_
 
 @pytest.mark.edition
 @pytest.mark.parametrize("width", [360, 800, 1100, 1366])
-def test_the_timeline_fits_every_screen(browser, edition_html, width):  # noqa: F811
+def test_the_timeline_fits_every_screen(browser, edition_html, width):
     page = open_page(browser, (edition_html / "back" / "chronology.html").as_uri(), width)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     label = page.locator("#y-1924").bounding_box()

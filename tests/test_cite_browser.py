@@ -12,21 +12,13 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import PROJECT, sphinx_build
+from conftest import PROJECT, serve, sphinx_build
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
-from test_search_browser import serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 PAGE = "text/05-thirteenth-congress.html"
-
-
-@pytest.fixture(scope="module")
-def site(edition_html: Path) -> Iterator[str]:
-    yield from serve(edition_html)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +31,7 @@ def root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def context(browser):  # noqa: F811
+def context(browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
@@ -82,8 +74,8 @@ def first_number(page) -> int:
 
 
 @pytest.mark.parametrize("width", [360, 1366])
-def test_a_paragraphs_address_is_copied(context, site, width):
-    page = open_page(context, f"{site}/{PAGE}?highlight=트로츠키", width)
+def test_a_paragraphs_address_is_copied(context, edition_site, width):
+    page = open_page(context, f"{edition_site}/{PAGE}?highlight=트로츠키", width)
     number = first_number(page)
     page.locator(f"#p-{number} a.edition-pnum").click()
     panel = page.locator(".edition-cite")
@@ -94,17 +86,17 @@ def test_a_paragraphs_address_is_copied(context, site, width):
     page.get_by_role("button", name="주소 복사").click()
     assert said(page, "주소를 복사했습니다") == "주소를 복사했습니다"
     # absolute, without the query, ending in the ¶'s anchor
-    assert clipboard(page) == f"{site}/{PAGE}#p-{number}"
+    assert clipboard(page) == f"{edition_site}/{PAGE}#p-{number}"
     assert page.locator(".edition-cite-url").input_value() == clipboard(page)
     assert page.errors == []
 
 
-def test_a_paragraph_is_cited_in_korean_and_as_bibtex(context, site, edition_html):
-    page = open_page(context, f"{site}/{PAGE}")
+def test_a_paragraph_is_cited_in_korean_and_as_bibtex(context, edition_site, edition_html):
+    page = open_page(context, f"{edition_site}/{PAGE}")
     number = first_number(page)
     script = page.locator("script[src*='edition-cite.js']")
     version, date = script.get_attribute("data-version"), script.get_attribute("data-date")
-    url = f"{site}/{PAGE}#p-{number}"
+    url = f"{edition_site}/{PAGE}#p-{number}"
     page.locator(f"#p-{number} a.edition-pnum").click()
     toggle = page.get_by_role("button", name="이 문단 인용하기")
     assert toggle.get_attribute("aria-expanded") == "false"
@@ -139,19 +131,19 @@ def test_a_paragraph_is_cited_in_korean_and_as_bibtex(context, site, edition_htm
     assert clipboard(page) == bib
 
 
-def test_a_notes_address_is_copied(context, site):
-    page = open_page(context, f"{site}/{PAGE}")
+def test_a_notes_address_is_copied(context, edition_site):
+    page = open_page(context, f"{edition_site}/{PAGE}")
     link = page.locator("a.edition-note-permalink").first
     note_id = link.get_attribute("href")[1:]
     assert link.get_attribute("aria-label") == "이 주석의 주소 복사"
     link.focus()  # keyboard: reachable, and Enter copies
     page.keyboard.press("Enter")
     assert said(page, "주소를 복사했습니다") == "주소를 복사했습니다"
-    assert clipboard(page) == f"{site}/{PAGE}#{note_id}"
+    assert clipboard(page) == f"{edition_site}/{PAGE}#{note_id}"
 
 
-def test_the_keyboard_opens_and_closes_the_panel(context, site):
-    page = open_page(context, f"{site}/{PAGE}")
+def test_the_keyboard_opens_and_closes_the_panel(context, edition_site):
+    page = open_page(context, f"{edition_site}/{PAGE}")
     number = first_number(page)
     link = page.locator(f"#p-{number} a.edition-pnum")
     assert link.get_attribute("aria-haspopup") == "dialog"
@@ -168,19 +160,19 @@ def test_the_keyboard_opens_and_closes_the_panel(context, site):
     assert page.evaluate("document.activeElement.getAttribute('data-para')") == str(number)
 
 
-def test_without_the_clipboard_api_the_copy_command_copies(browser, site):  # noqa: F811
+def test_without_the_clipboard_api_the_copy_command_copies(browser, edition_site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
         page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-        page.goto(f"{site}/{PAGE}")
+        page.goto(f"{edition_site}/{PAGE}")
         number = first_number(page)
         page.locator(f"#p-{number} a.edition-pnum").click()
         page.get_by_role("button", name="주소 복사").click()
         assert said(page, "주소를 복사했습니다") == "주소를 복사했습니다"
         reader = context.new_page()
-        reader.goto(f"{site}/index.html")
-        assert clipboard(reader) == f"{site}/{PAGE}#p-{number}"
+        reader.goto(f"{edition_site}/index.html")
+        assert clipboard(reader) == f"{edition_site}/{PAGE}#p-{number}"
     finally:
         context.close()
 

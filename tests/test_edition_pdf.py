@@ -3,42 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import tomllib
 
-import pytest
 from conftest import PROJECT, edition_annotations
 from fidelity import FIRST_ARTICLE_LINE, witness_lines
 from pypdf import PdfReader
-
-
-@pytest.fixture(scope="module")
-def reader(edition_pdf):
-    return PdfReader(edition_pdf)
-
-
-@pytest.fixture(scope="module")
-def page_texts(edition_pdf) -> list[str]:
-    """The text of every page, extracted once for all tests.
-
-    poppler's pdftotext, not pypdf: pypdf maps some Hangul glyph pairs of Noto CJK to one
-    private-use character (트로츠키 comes out as 트로 + U+100244).
-    """
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(edition_pdf), "-"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return result.stdout.split("\f")[:-1]
-
-
-@pytest.fixture(scope="module")
-def chapters(reader) -> dict[str, int]:
-    """Title of each top-level bookmark -> its first page (0-based)."""
-    return {
-        item.title: reader.get_destination_page_number(item)
-        for item in reader.outline
-        if not isinstance(item, list)
-    }
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:

@@ -12,7 +12,6 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import JOBNAME, build_edition
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
 
 pytestmark = pytest.mark.edition
 
@@ -147,7 +146,7 @@ def unzipped(book, tmp_path_factory) -> Path:
     return folder
 
 
-def test_on_a_phone_no_page_is_wider_than_the_screen(browser, unzipped):  # noqa: F811
+def test_on_a_phone_no_page_is_wider_than_the_screen(browser, unzipped):
     page = browser.new_page(viewport={"width": 360, "height": 740})
     wide = {}
     for path in sorted(unzipped.rglob("*.xhtml")):
@@ -158,7 +157,7 @@ def test_on_a_phone_no_page_is_wider_than_the_screen(browser, unzipped):  # noqa
     assert not wide, wide
 
 
-def test_a_reader_sees_the_corrected_reading_and_the_notes_after_the_text(browser, unzipped):  # noqa: F811
+def test_a_reader_sees_the_corrected_reading_and_the_notes_after_the_text(browser, unzipped):
     page = browser.new_page(viewport={"width": 360, "height": 740})
     page.goto((unzipped / "text" / "06-literary-discussion.xhtml").as_uri())
     paragraph = page.inner_text("#p-53")

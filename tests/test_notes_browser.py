@@ -5,14 +5,13 @@ screens, under the line on narrow ones, in place without script; the reading con
 from __future__ import annotations
 
 import itertools
-import shutil
 import types
 
 import pytest
 from critical_edition import config as edition_config
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sphinx.errors import ConfigError
-from test_browser import CHROMIUM, CHROMIUM_ARGS, open_page
+from test_browser import open_page
 
 PARTS = [
     "00-opening",
@@ -33,18 +32,6 @@ DENSE = "10-united-opposition-china"
 EMENDED = "05-thirteenth-congress"
 NOTE = "em-bangchim-eul"
 NEAR = 150  # px: the most a note may stand from its marker's line
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if shutil.which(CHROMIUM) is None:
-        pytest.fail("Chromium is missing: run `make test`, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def url(edition_html, part: str) -> str:

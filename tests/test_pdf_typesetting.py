@@ -6,38 +6,15 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
 import tomllib
 
 import pytest
 from conftest import PROJECT
-from pypdf import PdfReader
 
 HANGUL = "\uac00-\ud7a3"
 #: A run of letters or digits (Hangul, Latin, Cyrillic …) at the end or start of a line.
 WORD_END = re.compile(rf"[{HANGUL}\w]+$")
 WORD_START = re.compile(rf"^[{HANGUL}\w]+")
-
-
-@pytest.fixture(scope="module")
-def pages(edition_pdf) -> list[str]:
-    """The text of every page (poppler's pdftotext, in reading order)."""
-    result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(edition_pdf), "-"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return result.stdout.split("\f")[:-1]
-
-
-@pytest.fixture(scope="module")
-def chapters(edition_pdf) -> dict[str, int]:
-    """Title of each top-level bookmark -> its first page (0-based)."""
-    reader = PdfReader(edition_pdf)
-    return {
-        item.title: reader.get_destination_page_number(item)
-        for item in reader.outline
-        if not isinstance(item, list)
-    }
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +43,15 @@ def titles(outline: list) -> list[str]:
     ]
 
 
-def between(pages: list[str], chapters: dict[str, int], first: str, until: str) -> list[str]:
-    return pages[chapters[first] : chapters[until]]
+def between(page_texts: list[str], chapters: dict[str, int], first: str, until: str) -> list[str]:
+    return page_texts[chapters[first] : chapters[until]]
 
 
-def words_broken(pages: list[str], tex: str) -> list[str]:
+def words_broken(page_texts: list[str], tex: str) -> list[str]:
     """Line ends inside a word: the line ends and the next begins with a letter or digit, one
     of them Hangul, and the LaTeX source has the two halves together but never apart."""
     broken = []
-    for page in pages:
+    for page in page_texts:
         lines = [line.strip() for line in page.splitlines()]
         for line, following in itertools.pairwise(lines):
             end, start = WORD_END.search(line), WORD_START.search(following)
@@ -102,13 +79,13 @@ def test_the_korean_faces_shape_as_korean(log):
     assert all("language=KOR" in spec for spec in hangul), hangul
 
 
-def test_lines_break_between_words(pages, chapters, tex):
+def test_lines_break_between_words(page_texts, chapters, tex):
     """Korean books break a line at a space between two 어절, never inside one (반|대하여,
     1|년에): in the editors' preface, the article with its notes and the registers, outside
     tables."""
     text = [
-        *between(pages, chapters, "이 판에 대하여", "교정 목록"),
-        *between(pages, chapters, "용어집", "참고문헌"),
+        *between(page_texts, chapters, "이 판에 대하여", "교정 목록"),
+        *between(page_texts, chapters, "용어집", "참고문헌"),
     ]
     assert words_broken(text, tex) == []
 
@@ -119,17 +96,17 @@ def test_no_line_sticks_out(log):
     assert [width for width in overfull if float(width) > 1] == []
 
 
-def test_page_ranges_in_the_index_take_an_en_dash(pages, chapters):
-    index = "".join(pages[chapters["찾아보기"] :])
+def test_page_ranges_in_the_index_take_an_en_dash(page_texts, chapters):
+    index = "".join(page_texts[chapters["찾아보기"] :])
     assert re.findall(r"\d+[-\u2010\u2011]{2}\d+", index) == []
     assert re.search(r"\d+–\d+", index)
 
 
-def test_no_gap_between_a_closing_quote_and_its_particle(pages, tex):
+def test_no_gap_between_a_closing_quote_and_its_particle(page_texts, tex):
     """‘업다’를, not ‘업다’ 를: the closing quote is no CJK bracket with a gap after it."""
     gaps = [
         match.group()
-        for match in re.finditer(rf"[’”] ([{HANGUL}]+)", "".join(pages))
+        for match in re.finditer(rf"[’”] ([{HANGUL}]+)", "".join(page_texts))
         if match.group().replace(" ", "") in tex and match.group() not in tex
     ]
     assert gaps == []
@@ -143,12 +120,12 @@ def test_emphasis_is_slanted_and_every_font_shape_exists(log):
     assert italic and all("slant=" in spec for spec in italic), italic
 
 
-def test_no_widows_in_the_article(pages, chapters, edition_pdf):
+def test_no_widows_in_the_article(page_texts, chapters, reader):
     """No page of the article starts with the last line of a paragraph: the number of the
     next paragraph (alone on a line in the text layer) never follows the page's first line,
     unless that line is a heading."""
-    article = between(pages, chapters, "트로츠키와 러시아 좌익반대파", "교정 목록")
-    headings = {re.sub(r"\s+", " ", title) for title in titles(PdfReader(edition_pdf).outline)}
+    article = between(page_texts, chapters, "트로츠키와 러시아 좌익반대파", "교정 목록")
+    headings = {re.sub(r"\s+", " ", title) for title in titles(reader.outline)}
     widows = []
     for number, page in enumerate(article):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
@@ -159,7 +136,7 @@ def test_no_widows_in_the_article(pages, chapters, edition_pdf):
     assert widows == []
 
 
-def test_index_entries_are_in_the_face_of_the_text(edition_pdf, chapters):
+def test_index_entries_are_in_the_face_of_the_text(reader, chapters):
     """Sphinx sets index entries in the typewriter face, made for names of Python objects; the
     edition's are words of the text, in its serif. Only the running head and the page's foot
     are in the (bold) sans."""
@@ -170,16 +147,16 @@ def test_index_entries_are_in_the_face_of_the_text(edition_pdf, chapters):
             fonts.add(str(font.get("/BaseFont")))
 
     # 찾아보기 runs to the colophon (판권), the last page, which sets its labels in the sans
-    for page in PdfReader(edition_pdf).pages[chapters["찾아보기"] : chapters["판권"]]:
+    for page in reader.pages[chapters["찾아보기"] : chapters["판권"]]:
         page.extract_text(visitor_text=visit)
     assert any("Serif" in name for name in fonts), fonts
     assert [name for name in fonts if "Serif" not in name and "Bold" not in name] == []
 
 
-def test_register_entries_read_as_a_reference_book(pages, chapters):
+def test_register_entries_read_as_a_reference_book(page_texts, chapters):
     """In the registers, the first source runs on after "출처:", and a definition starts its
     own line after the "통용 표기" line instead of running on from it."""
-    registers = "\n".join(between(pages, chapters, "용어집", "참고문헌"))
+    registers = "\n".join(between(page_texts, chapters, "용어집", "참고문헌"))
     lines = [line.strip() for line in registers.splitlines()]
     assert "출처:" not in lines
     usual = [
@@ -219,14 +196,14 @@ def cids_of(font_dict) -> dict[str, set[int]]:
     return found
 
 
-def test_hanja_take_their_korean_glyphs(edition_pdf):
+def test_hanja_take_their_korean_glyphs(reader):
     """Where the faces of a Noto CJK collection draw a Hanja differently (半, 漢: the Japanese
     and the Korean forms), the PDF sets it with the Korean face's glyph. The check is made
     on the glyphs: the PDF's font list names every face …CJKjp (they share one program)."""
     from fontTools.ttLib import TTCollection
 
     used: dict[tuple[str, str], set[int]] = {}
-    for page in PdfReader(edition_pdf).pages:
+    for page in reader.pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
         for font in fonts.values():
             font = font.get_object()
@@ -250,7 +227,7 @@ def test_hanja_take_their_korean_glyphs(edition_pdf):
     assert compared >= 2  # 半 and 漢 at least, in the serif of the text
 
 
-def test_index_entries_are_upright(edition_pdf, chapters):
+def test_index_entries_are_upright(reader, chapters):
     """The originals after the headwords are upright, whether or not their parentheses nest:
     slanted text has a skewed text matrix."""
     slanted: list[str] = []
@@ -259,6 +236,6 @@ def test_index_entries_are_upright(edition_pdf, chapters):
         if text.strip() and abs(tm[2]) > 1e-3:
             slanted.append(text)
 
-    for page in PdfReader(edition_pdf).pages[chapters["찾아보기"] : chapters["판권"]]:
+    for page in reader.pages[chapters["찾아보기"] : chapters["판권"]]:
         page.extract_text(visitor_text=visit)
     assert slanted == []

@@ -11,8 +11,6 @@ import io
 import re
 
 import pytest
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
-from test_search_browser import edition_site  # noqa: F401  (the built edition, served)
 
 PAGE = "text/05-thirteenth-congress.html"
 TEXT_PAGES = [
@@ -48,7 +46,7 @@ def notes_of(page) -> list[dict]:
 
 
 @pytest.fixture(params=TEXT_PAGES)
-def print_page(browser, edition_site, request):  # noqa: F811
+def print_page(browser, edition_site, request):
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(f"{edition_site}/{request.param}", wait_until="networkidle")
     page.emulate_media(media="print")
@@ -109,7 +107,7 @@ def test_controls_and_navigation_are_left_out_and_numbers_kept(print_page):
     assert word_break == ["keep-all", "keep-all"]
 
 
-def test_the_printed_pdf_holds_every_note(browser, edition_site):  # noqa: F811
+def test_the_printed_pdf_holds_every_note(browser, edition_site):
     from pypdf import PdfReader
 
     page = browser.new_page(viewport={"width": 1366, "height": 900})
@@ -126,7 +124,7 @@ def test_the_printed_pdf_holds_every_note(browser, edition_site):  # noqa: F811
         assert control not in text
 
 
-def test_without_script_each_note_is_printed_after_its_marker(browser, edition_site):  # noqa: F811
+def test_without_script_each_note_is_printed_after_its_marker(browser, edition_site):
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 1366, "height": 900}
     )

@@ -9,18 +9,14 @@ Chromium refuses for file:// URLs.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 import tomllib
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 import pytest
-from conftest import PROJECT, edition_annotations, sphinx_build
+from conftest import PROJECT, edition_annotations, serve, sphinx_build
 from fidelity import FIRST_ARTICLE_LINE, text_pages, witness_lines
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -128,27 +124,6 @@ def expected_parts(query: Query, html_dir: Path) -> set[str]:
     }
 
 
-def serve(directory: Path) -> Iterator[str]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def edition_site(edition_html: Path) -> Iterator[str]:
-    yield from serve(edition_html)
-
-
 @pytest.fixture(scope="module")
 def search_root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("search-root") / "html"
@@ -159,7 +134,7 @@ def search_root_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def search_page(browser):  # noqa: F811
+def search_page(browser):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -10,9 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from test_browser import browser  # noqa: F401  (the module's Chromium, reused)
-from test_search_browser import edition_site  # noqa: F401  (the built edition, served)
-
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -33,7 +30,7 @@ def all_pages(edition_html: Path) -> list[str]:
 class Visit:
     """One page load: its responses, failed requests and console messages."""
 
-    def __init__(self, browser, url: str, width: int = 1366) -> None:  # noqa: F811
+    def __init__(self, browser, url: str, width: int = 1366) -> None:
         self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.responses: list = []
         self.failed: list[str] = []
@@ -73,7 +70,7 @@ def text_pages(edition_html: Path) -> list[str]:
     return pages
 
 
-def test_every_text_page_is_light(browser, edition_site, edition_html):  # noqa: F811
+def test_every_text_page_is_light(browser, edition_site, edition_html):
     report = {}
     for name in text_pages(edition_html):
         visit = Visit(browser, f"{edition_site}/{name}")
@@ -87,7 +84,7 @@ def test_every_text_page_is_light(browser, edition_site, edition_html):  # noqa:
     assert not heavy, f"over {MAX_TEXT_PAGE_BYTES} bytes (bytes, requests): {heavy}"
 
 
-def test_no_page_fails_a_request_or_logs_an_error(browser, edition_site, edition_html):  # noqa: F811
+def test_no_page_fails_a_request_or_logs_an_error(browser, edition_site, edition_html):
     problems = {}
     for name in all_pages(edition_html):
         # a fresh context: a first visit, with nothing in localStorage
@@ -107,7 +104,7 @@ def test_no_page_fails_a_request_or_logs_an_error(browser, edition_site, edition
     assert not problems
 
 
-def test_every_icon_of_the_theme_is_drawn(browser, edition_site, edition_html):  # noqa: F811
+def test_every_icon_of_the_theme_is_drawn(browser, edition_site, edition_html):
     """Without Font Awesome's script, each icon is a CSS mask (edition-icons.css)."""
     missing = {}
     for name in ("index.html", "text/05-thirteenth-congress.html", "search.html"):
@@ -132,7 +129,7 @@ def test_every_icon_of_the_theme_is_drawn(browser, edition_site, edition_html): 
     assert not missing
 
 
-def test_the_search_dialog_leads_to_the_search_page(browser, edition_site):  # noqa: F811
+def test_the_search_dialog_leads_to_the_search_page(browser, edition_site):
     visit = Visit(browser, f"{edition_site}/text/05-thirteenth-congress.html", 1366)
     page = visit.page
     page.locator(".search-button__button").first.click()
@@ -147,7 +144,7 @@ def test_the_search_dialog_leads_to_the_search_page(browser, edition_site):  # n
     visit.close()
 
 
-def test_search_page_loads_the_index_itself(browser, edition_site):  # noqa: F811
+def test_search_page_loads_the_index_itself(browser, edition_site):
     visit = Visit(browser, f"{edition_site}/search.html?q={quote('스탈린')}")
     visit.page.wait_for_selector("#search-results li", timeout=30_000)
     assert visit.page.locator("#search-results li").count() > 0
